@@ -1,0 +1,71 @@
+/**
+ * Every request: resolve the session and language, then apply the area access rules before any
+ * load, action or endpoint runs. Started once: database, migrations, demo data, mail worker.
+ */
+import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { runtime, shutdown } from '$lib/server/core/runtime';
+import {
+	SESSION_COOKIE,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/core/auth/session';
+import { decide, requirementFor } from '$lib/server/core/auth/access-policy';
+import { signInUrl } from '$lib/server/core/auth/guard';
+import { LOCALE_COOKIE, negotiateLocale } from '$lib/server/core/i18n/negotiate';
+
+export const init: ServerInit = async () => {
+	await runtime();
+	const stop = () => {
+		void shutdown().finally(() => process.exit(0));
+	};
+	process.once('sveltekit:shutdown', stop);
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const rt = await runtime();
+	event.locals.locale = negotiateLocale(
+		event.cookies.get(LOCALE_COOKIE),
+		event.request.headers.get('accept-language')
+	);
+	event.locals.clientIp = safeClientAddress(event);
+	event.locals.user = null;
+	event.locals.sessionId = null;
+
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const result = await validateSessionToken(rt.db, token, rt.config.sessionDays);
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.sessionId = result.session.id;
+			setSessionCookie(event.cookies, token, result.session.expiresAt);
+		} else {
+			deleteSessionCookie(event.cookies);
+		}
+	}
+
+	if (event.route.id) {
+		const decision = decide(requirementFor(event.route.id), event.locals.user);
+		if (decision === 'sign-in') {
+			if (event.request.method === 'GET') redirect(303, signInUrl(event.url));
+			error(401, 'sign-in required');
+		}
+		if (decision === 'forbidden') error(403, 'forbidden');
+	}
+
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	return response;
+};
+
+function safeClientAddress(event: Parameters<Handle>[0]['event']): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}

@@ -1,0 +1,58 @@
+/**
+ * Audit trail of staff actions (Decidim's traceability): written with the same executor, in the
+ * same transaction, as the change it records. Details hold ids and field names, never personal data.
+ */
+import type { Executor } from '../db/database';
+
+export interface AuditEntry {
+	actorUserId: string | null;
+	action: string;
+	entityType: string;
+	entityId?: string | number | null;
+	details?: Record<string, unknown>;
+}
+
+export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
+	await db
+		.insertInto('audit_log')
+		.values({
+			actor_user_id: entry.actorUserId,
+			action: entry.action,
+			entity_type: entry.entityType,
+			entity_id: entry.entityId == null ? null : String(entry.entityId),
+			details: JSON.stringify(entry.details ?? {})
+		})
+		.execute();
+}
+
+export interface AuditFilter {
+	action?: string;
+	entityType?: string;
+	actorUserId?: string;
+	limit?: number;
+	offset?: number;
+}
+
+export async function listAudit(db: Executor, f: AuditFilter = {}) {
+	let q = db
+		.selectFrom('audit_log as a')
+		.leftJoin('app_user as u', 'u.id', 'a.actor_user_id')
+		.select([
+			'a.id',
+			'a.action',
+			'a.entity_type',
+			'a.entity_id',
+			'a.details',
+			'a.created_at',
+			'u.display_name as actor_name',
+			'u.email as actor_email'
+		]);
+	if (f.action) q = q.where('a.action', '=', f.action);
+	if (f.entityType) q = q.where('a.entity_type', '=', f.entityType);
+	if (f.actorUserId) q = q.where('a.actor_user_id', '=', f.actorUserId);
+	return q
+		.orderBy('a.id', 'desc')
+		.limit(f.limit ?? 100)
+		.offset(f.offset ?? 0)
+		.execute();
+}

@@ -1,0 +1,284 @@
+/**
+ * Accounts: sign-up with e-mail confirmation, sign-in with throttling, password reset and change.
+ * Answers never reveal whether an address is registered. Mail goes through the outbox in the
+ * same transaction as the change.
+ */
+import { sql } from 'kysely';
+import type { Db, Executor } from '../db/database';
+import type { Locale } from '$lib/i18n';
+import { enqueueMail, renderMail } from '../mail';
+import { publish } from '../events/event-bus';
+import { dummyHash, hashPassword, verifyPassword } from './password';
+import { generateToken, tokenId } from './tokens';
+import { createSession, invalidateUserSessions, type Session } from './session';
+import { clearFailures, recordFailure, secondsUntilAllowed, throttleKeys } from './throttle';
+
+const HOUR = 60 * 60 * 1000;
+export const VERIFY_TTL_H = 48;
+export const RESET_TTL_H = 1;
+export const INVITE_TTL_H = 7 * 24;
+
+export function normaliseEmail(email: string): string {
+	return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(db: Executor, email: string) {
+	return db
+		.selectFrom('app_user')
+		.selectAll()
+		.where(sql<string>`lower(email)`, '=', normaliseEmail(email))
+		.executeTakeFirst();
+}
+
+async function issueEmailToken(
+	db: Executor,
+	userId: string,
+	purpose: 'verify_email' | 'reset_password',
+	ttlHours: number
+): Promise<string> {
+	const token = generateToken();
+	await db
+		.insertInto('email_token')
+		.values({
+			id: tokenId(token),
+			user_id: userId,
+			purpose,
+			expires_at: new Date(Date.now() + ttlHours * HOUR)
+		})
+		.execute();
+	return token;
+}
+
+export interface SignUpInput {
+	email: string;
+	password: string;
+	displayName: string;
+	locale: Locale;
+}
+
+/**
+ * Registers a resident and mails a confirmation link. For an address already registered the
+ * owner gets a "you already have an account" mail instead: the caller's answer is the same.
+ */
+export async function signUp(db: Db, origin: string, input: SignUpInput): Promise<void> {
+	const email = normaliseEmail(input.email);
+	const passwordHash = await hashPassword(input.password);
+	const userId = await db.transaction().execute(async (trx) => {
+		const existing = await findUserByEmail(trx, email);
+		if (existing) {
+			await enqueueMail(
+				trx,
+				renderMail('account_exists', input.locale, email, {
+					signInUrl: `${origin}/auth/sign-in`,
+					resetUrl: `${origin}/auth/forgot`
+				})
+			);
+			return null;
+		}
+		const user = await trx
+			.insertInto('app_user')
+			.values({
+				email,
+				display_name: input.displayName.trim(),
+				password_hash: passwordHash,
+				locale: input.locale
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await trx.insertInto('user_role').values({ user_id: user.id, role: 'resident' }).execute();
+		const token = await issueEmailToken(trx, user.id, 'verify_email', VERIFY_TTL_H);
+		await enqueueMail(
+			trx,
+			renderMail('verify_email', input.locale, email, {
+				name: input.displayName.trim(),
+				url: `${origin}/auth/confirm/${token}`,
+				hours: VERIFY_TTL_H
+			})
+		);
+		return user.id;
+	});
+	if (userId) await publish('user.registered', { userId });
+}
+
+export type TokenResult = { ok: true; userId: string } | { ok: false; error: 'invalid_link' };
+
+async function consumeToken(
+	db: Executor,
+	token: string,
+	purpose: 'verify_email' | 'reset_password'
+): Promise<TokenResult> {
+	const row = await db
+		.updateTable('email_token')
+		.set({ used_at: sql`now()` })
+		.where('id', '=', tokenId(token))
+		.where('purpose', '=', purpose)
+		.where('used_at', 'is', null)
+		.where('expires_at', '>', sql<Date>`now()`)
+		.returning('user_id')
+		.executeTakeFirst();
+	return row ? { ok: true, userId: row.user_id } : { ok: false, error: 'invalid_link' };
+}
+
+/** Checks a link without using it up (to show the confirm / new-password page). */
+export async function isTokenUsable(
+	db: Executor,
+	token: string,
+	purpose: 'verify_email' | 'reset_password'
+): Promise<boolean> {
+	const row = await db
+		.selectFrom('email_token')
+		.select('id')
+		.where('id', '=', tokenId(token))
+		.where('purpose', '=', purpose)
+		.where('used_at', 'is', null)
+		.where('expires_at', '>', sql<Date>`now()`)
+		.executeTakeFirst();
+	return !!row;
+}
+
+export async function confirmEmail(db: Db, token: string): Promise<TokenResult> {
+	const result = await db.transaction().execute(async (trx) => {
+		const r = await consumeToken(trx, token, 'verify_email');
+		if (r.ok) {
+			await trx
+				.updateTable('app_user')
+				.set({ email_verified_at: sql`coalesce(email_verified_at, now())`, updated_at: sql`now()` })
+				.where('id', '=', r.userId)
+				.execute();
+		}
+		return r;
+	});
+	if (result.ok) await publish('user.email_confirmed', { userId: result.userId });
+	return result;
+}
+
+export type SignInResult =
+	| { ok: true; token: string; session: Session; userId: string }
+	| { ok: false; error: 'invalid_credentials' }
+	| { ok: false; error: 'email_not_confirmed'; userId: string }
+	| { ok: false; error: 'throttled'; retryAfter: number };
+
+export async function signIn(
+	db: Db,
+	input: { email: string; password: string; ip: string; sessionDays: number }
+): Promise<SignInResult> {
+	const keys = throttleKeys(input.email, input.ip);
+	const wait = await secondsUntilAllowed(db, keys);
+	if (wait > 0) return { ok: false, error: 'throttled', retryAfter: wait };
+	const user = await findUserByEmail(db, input.email);
+	// Verify against a dummy hash for unknown addresses so the answer takes as long.
+	const valid = await verifyPassword(user?.password_hash ?? (await dummyHash()), input.password);
+	if (!user || !user.password_hash || !valid || user.disabled_at) {
+		await recordFailure(db, keys);
+		return { ok: false, error: 'invalid_credentials' };
+	}
+	await clearFailures(db, keys);
+	if (!user.email_verified_at) return { ok: false, error: 'email_not_confirmed', userId: user.id };
+	const { token, session } = await createSession(db, user.id, input.sessionDays);
+	return { ok: true, token, session, userId: user.id };
+}
+
+/** Mails a reset link if the address is registered; the caller says the same thing either way. */
+export async function requestPasswordReset(
+	db: Db,
+	origin: string,
+	email: string,
+	locale: Locale
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const user = await findUserByEmail(trx, email);
+		if (!user || user.disabled_at) return;
+		const token = await issueEmailToken(trx, user.id, 'reset_password', RESET_TTL_H);
+		await enqueueMail(
+			trx,
+			renderMail('reset_password', (user.locale as Locale) ?? locale, user.email, {
+				url: `${origin}/auth/reset/${token}`,
+				hours: RESET_TTL_H
+			})
+		);
+	});
+}
+
+/** Sets a new password from a reset link; signs the person out everywhere. */
+export async function resetPassword(db: Db, token: string, password: string): Promise<TokenResult> {
+	const passwordHash = await hashPassword(password);
+	return db.transaction().execute(async (trx) => {
+		const r = await consumeToken(trx, token, 'reset_password');
+		if (!r.ok) return r;
+		await trx
+			.updateTable('app_user')
+			.set({
+				password_hash: passwordHash,
+				// The link reached the mailbox, so the address is confirmed too.
+				email_verified_at: sql`coalesce(email_verified_at, now())`,
+				updated_at: sql`now()`
+			})
+			.where('id', '=', r.userId)
+			.execute();
+		await invalidateUserSessions(trx, r.userId);
+		return r;
+	});
+}
+
+export type ChangePasswordResult =
+	{ ok: true; token: string; session: Session } | { ok: false; error: 'wrong_password' };
+
+/** Changes the password of a signed-in person: every session ends and a new one starts here. */
+export async function changePassword(
+	db: Db,
+	userId: string,
+	current: string,
+	next: string,
+	sessionDays: number
+): Promise<ChangePasswordResult> {
+	const user = await db
+		.selectFrom('app_user')
+		.select('password_hash')
+		.where('id', '=', userId)
+		.executeTakeFirstOrThrow();
+	if (!user.password_hash || !(await verifyPassword(user.password_hash, current))) {
+		return { ok: false, error: 'wrong_password' };
+	}
+	const passwordHash = await hashPassword(next);
+	return db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('app_user')
+			.set({ password_hash: passwordHash, updated_at: sql`now()` })
+			.where('id', '=', userId)
+			.execute();
+		await invalidateUserSessions(trx, userId);
+		const { token, session } = await createSession(trx, userId, sessionDays);
+		return { ok: true as const, token, session };
+	});
+}
+
+/** Used by staff-account creation: a set-password link valid for a week. */
+export async function issueSetPasswordLink(
+	db: Executor,
+	origin: string,
+	userId: string
+): Promise<string> {
+	const token = await issueEmailToken(db, userId, 'reset_password', INVITE_TTL_H);
+	return `${origin}/auth/reset/${token}`;
+}
+
+/** Mails a fresh confirmation link (after a correct password on an unconfirmed account). */
+export async function resendConfirmation(db: Db, origin: string, userId: string): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const user = await trx
+			.selectFrom('app_user')
+			.select(['email', 'display_name', 'locale', 'email_verified_at'])
+			.where('id', '=', userId)
+			.executeTakeFirst();
+		if (!user || user.email_verified_at) return;
+		const token = await issueEmailToken(trx, userId, 'verify_email', VERIFY_TTL_H);
+		await enqueueMail(
+			trx,
+			renderMail('verify_email', user.locale as Locale, user.email, {
+				name: user.display_name,
+				url: `${origin}/auth/confirm/${token}`,
+				hours: VERIFY_TTL_H
+			})
+		);
+	});
+}

@@ -1,0 +1,45 @@
+/**
+ * The one Kysely instance: `pg` against a real PostgreSQL server when DATABASE_URL is set,
+ * embedded PGlite (a data folder on disk) otherwise. Same migrations and queries on both.
+ */
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import type { DB } from './schema';
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Query functions take either the root handle or a transaction: the caller owns the transaction. */
+export type Executor = Db | Tx;
+
+export interface DatabaseOptions {
+	databaseUrl?: string;
+	pgliteDataDir?: string;
+	poolSize?: number;
+}
+
+export async function createDatabase(opts: DatabaseOptions): Promise<Db> {
+	if (opts.databaseUrl) {
+		const pg = await import('pg');
+		// int8 (COUNT, bigserial) as JS numbers: our counts stay far below 2^53.
+		pg.default.types.setTypeParser(20, (v: string) => Number(v));
+		pg.default.types.setTypeParser(1700, (v: string) => Number(v));
+		const pool = new pg.default.Pool({
+			connectionString: opts.databaseUrl,
+			max: opts.poolSize ?? 10
+		});
+		return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+	}
+	const { PGlite, types } = await import('@electric-sql/pglite');
+	const { PGliteDialect } = await import('kysely-pglite-dialect');
+	const dir = opts.pgliteDataDir ?? 'memory://';
+	if (!dir.startsWith('memory://')) {
+		const fs = await import('node:fs');
+		fs.mkdirSync(dir, { recursive: true });
+	}
+	const pglite = await PGlite.create(dir, {
+		parsers: {
+			[types.INT8]: (v: string) => Number(v),
+			[types.NUMERIC]: (v: string) => Number(v)
+		}
+	});
+	return new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+}

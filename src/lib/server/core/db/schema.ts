@@ -1,0 +1,7 @@
+/**
+ * The database type: the union of every module's tables. A module that adds a migration adds
+ * its `<module>.tables.ts` here, so queries stay typed end to end.
+ */
+import type { CoreTables } from './core.tables';
+
+export type DB = CoreTables;

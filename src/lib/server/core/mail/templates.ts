@@ -1,0 +1,29 @@
+/**
+ * Mail texts come from the same message catalogues as the UI (`mail.<template>.subject|body`),
+ * in the recipient's language. Bodies are plain text; the HTML part escapes every value.
+ */
+import { translate, type Locale, type Params } from '$lib/i18n';
+import type { OutgoingMail } from './outbox';
+
+function escapeHtml(s: string): string {
+	return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function renderMail(
+	template: string,
+	locale: Locale,
+	to: string,
+	params: Params
+): OutgoingMail {
+	const subject = translate(locale, `mail.${template}.subject`, params);
+	const body = translate(locale, `mail.${template}.body`, params);
+	const signature = translate(locale, 'mail.signature');
+	const text = `${body}\n\n${signature}\n`;
+	const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">${text
+		.split('\n')
+		.map((line) =>
+			escapeHtml(line).replace(/(https?:\/\/[^\s<]+)/g, (u) => `<a href="${u}">${u}</a>`)
+		)
+		.join('<br>')}</body></html>`;
+	return { to, subject, text, html, category: template };
+}

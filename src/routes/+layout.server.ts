@@ -1,0 +1,9 @@
+import type { LayoutServerLoad } from './$types';
+import { toPageUser } from '$lib/server/core/page-user';
+import { config } from '$lib/server/core/config';
+
+export const load: LayoutServerLoad = ({ locals }) => ({
+	locale: locals.locale,
+	user: toPageUser(locals.user),
+	devMail: config().devMailPage
+});

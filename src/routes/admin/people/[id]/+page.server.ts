@@ -1,0 +1,87 @@
+import { error, fail } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { requireRole } from '$lib/server/core/auth/guard';
+import { grantRoleSchema, parseScope } from '$lib/server/core/auth/auth.schemas';
+import {
+	grantRole,
+	listPeople,
+	revokeRole,
+	setDisabled
+} from '$lib/server/core/auth/people.service';
+import { describeRoles } from '$lib/server/core/auth/role-labels';
+import { ROLES } from '$lib/server/core/auth/roles';
+import { listServiceLines, listUnits } from '$lib/server/core/org';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function loadPerson(id: string) {
+	if (!UUID.test(id)) error(404, 'not found');
+	const { db } = await runtime();
+	const person = await db
+		.selectFrom('app_user')
+		.select(['id', 'email', 'display_name', 'email_verified_at', 'disabled_at', 'created_at'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (!person) error(404, 'not found');
+	return person;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const person = await loadPerson(event.params.id);
+	const { db } = await runtime();
+	const [row] = await listPeople(db, { search: person.email });
+	return {
+		person,
+		isSelf: person.id === event.locals.user?.id,
+		roles: await describeRoles(db, row?.roles ?? []),
+		allRoles: ROLES,
+		serviceLines: await listServiceLines(db),
+		units: await listUnits(db),
+		form: await superValidate(zod4(grantRoleSchema)),
+		created: event.url.searchParams.get('created') === '1'
+	};
+};
+
+export const actions: Actions = {
+	grant: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const person = await loadPerson(event.params.id);
+		const form = await superValidate(event.request, zod4(grantRoleSchema));
+		if (!form.valid) return fail(400, { form });
+		const { db } = await runtime();
+		await grantRole(db, admin.id, {
+			userId: person.id,
+			role: form.data.role,
+			...parseScope(form.data.scope)
+		});
+		return { form, done: 'core.admin.roleGranted' };
+	},
+	revoke: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const person = await loadPerson(event.params.id);
+		const roleId = Number((await event.request.formData()).get('roleId'));
+		if (!Number.isInteger(roleId)) return fail(400, { error: 'core.validation.invalid' });
+		const { db } = await runtime();
+		const own = await db
+			.selectFrom('user_role')
+			.select('id')
+			.where('id', '=', roleId)
+			.where('user_id', '=', person.id)
+			.executeTakeFirst();
+		if (!own) return fail(404, { error: 'core.errors.404' });
+		await revokeRole(db, admin.id, roleId);
+		return { done: 'core.admin.roleRevoked' };
+	},
+	disable: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const person = await loadPerson(event.params.id);
+		if (person.id === admin.id) return fail(400, { error: 'core.admin.cannotDisableSelf' });
+		const { db } = await runtime();
+		await setDisabled(db, admin.id, person.id, !person.disabled_at);
+		return {};
+	}
+};

@@ -1,0 +1,30 @@
+/** Language switch: a POST from the header form; remembered in a cookie and on the account. */
+import { redirect, type RequestHandler } from '@sveltejs/kit';
+import { isLocale } from '$lib/i18n';
+import { LOCALE_COOKIE } from '$lib/server/core/i18n/negotiate';
+import { runtime } from '$lib/server/core/runtime';
+
+export const POST: RequestHandler = async ({ request, cookies, locals }) => {
+	const form = await request.formData();
+	const lang = form.get('lang');
+	const target = String(form.get('redirectTo') ?? '/');
+	// Only same-site paths: never an open redirect.
+	const safe = target.startsWith('/') && !target.startsWith('//') ? target : '/';
+	if (isLocale(lang)) {
+		cookies.set(LOCALE_COOKIE, lang, {
+			path: '/',
+			maxAge: 365 * 24 * 3600,
+			sameSite: 'lax',
+			httpOnly: false
+		});
+		if (locals.user) {
+			const { db } = await runtime();
+			await db
+				.updateTable('app_user')
+				.set({ locale: lang })
+				.where('id', '=', locals.user.id)
+				.execute();
+		}
+	}
+	redirect(303, safe);
+};

@@ -1,0 +1,25 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	ssr: {
+		// PGlite loads its WASM and data files relative to its own module; argon2 is native.
+		external: ['@electric-sql/pglite', '@node-rs/argon2']
+	},
+	optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+	test: {
+		include: [
+			'src/**/*.spec.ts',
+			'ml/**/*.spec.ts',
+			'tests/integration/**/*.spec.ts',
+			'tests/ml/**/*.spec.ts'
+		],
+		environment: 'node',
+		globalSetup: ['tests/helpers/global-setup.ts'],
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
+		// Two cores here: keep the database-heavy files from starving each other.
+		maxWorkers: 2
+	}
+});
