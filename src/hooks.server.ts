@@ -24,10 +24,7 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const rt = await runtime();
-	event.locals.locale = negotiateLocale(
-		event.cookies.get(LOCALE_COOKIE),
-		event.request.headers.get('accept-language')
-	);
+	event.locals.locale = negotiateLocale(event.cookies.get(LOCALE_COOKIE));
 	event.locals.clientIp = safeClientAddress(event);
 	event.locals.user = null;
 	event.locals.sessionId = null;
@@ -50,7 +47,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 			if (event.request.method === 'GET') redirect(303, signInUrl(event.url));
 			error(401, 'sign-in required');
 		}
-		if (decision === 'forbidden') error(403, 'forbidden');
+		// Page loads get the 403 from their area's +layout.server.ts, so the portal's own error
+		// page renders; everything else (actions, endpoints) is refused here.
+		if (decision === 'forbidden' && !(isRead(event.request.method) && isPageRoute(event.route.id)))
+			error(403, 'forbidden');
 	}
 
 	const response = await resolve(event, {
@@ -61,6 +61,20 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Frame-Options', 'DENY');
 	return response;
 };
+
+const ENDPOINT_ROUTES = new Set(
+	Object.keys(import.meta.glob('/src/routes/**/+server.ts')).map(
+		(f) => f.replace('/src/routes', '').replace(/\/\+server\.ts$/, '') || '/'
+	)
+);
+
+function isPageRoute(routeId: string): boolean {
+	return !ENDPOINT_ROUTES.has(routeId);
+}
+
+function isRead(method: string): boolean {
+	return method === 'GET' || method === 'HEAD';
+}
 
 function safeClientAddress(event: Parameters<Handle>[0]['event']): string {
 	try {

@@ -1,19 +1,12 @@
-/** Picks the user's language: explicit cookie, then the browser's Accept-Language, then Finnish. */
+/**
+ * Picks the user's language: the choice remembered in a cookie, else Finnish. The browser's
+ * Accept-Language is not used: most Finnish residents' browsers say English, and the county's
+ * services open in Finnish with Swedish and English one click away.
+ */
 import { DEFAULT_LOCALE, isLocale, type Locale } from '$lib/i18n';
 
 export const LOCALE_COOKIE = 'lang';
 
-export function negotiateLocale(cookie: string | undefined, acceptLanguage: string | null): Locale {
-	if (isLocale(cookie)) return cookie;
-	if (acceptLanguage) {
-		const ranked = acceptLanguage
-			.split(',')
-			.map((part) => {
-				const [tag, q] = part.trim().split(';q=');
-				return { lang: tag.slice(0, 2).toLowerCase(), q: q ? Number(q) : 1 };
-			})
-			.sort((a, b) => b.q - a.q);
-		for (const { lang } of ranked) if (isLocale(lang)) return lang;
-	}
-	return DEFAULT_LOCALE;
+export function negotiateLocale(cookie: string | undefined): Locale {
+	return isLocale(cookie) ? cookie : DEFAULT_LOCALE;
 }

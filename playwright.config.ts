@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+export const E2E_DATA_DIR = '.e2e-data';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	reporter: process.env.CI ? 'list' : 'list',
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		launchOptions: {
+			// Debian's chromium: Playwright's own browser downloads do not work here.
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		// A fresh embedded database with demo data, mail captured in a folder the tests read.
+		command: `rm -rf ${E2E_DATA_DIR} && node build`,
+		url: `http://localhost:${PORT}/`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		env: {
+			PORT: String(PORT),
+			ORIGIN: `http://localhost:${PORT}`,
+			DATA_DIR: E2E_DATA_DIR,
+			DEMO_DATA: '1',
+			DATABASE_URL: '',
+			SMTP_URL: ''
+		}
+	}
+});
