@@ -1,6 +1,7 @@
 /**
- * Mail texts come from the same message catalogues as the UI (`mail.<template>.subject|body`),
- * in the recipient's language. Bodies are plain text; the HTML part escapes every value.
+ * Mail texts come from the same message catalogues as the UI, in the recipient's language:
+ * `<template>.subject` and `<template>.body`, where a bare template name means `mail.<name>`
+ * (core mails) and a module names its own, e.g. `pool.mail.invitation`. Bodies are plain text; the HTML part escapes every value.
  */
 import { translate, type Locale, type Params } from '$lib/i18n';
 import type { OutgoingMail } from './outbox';
@@ -15,8 +16,9 @@ export function renderMail(
 	to: string,
 	params: Params
 ): OutgoingMail {
-	const subject = translate(locale, `mail.${template}.subject`, params);
-	const body = translate(locale, `mail.${template}.body`, params);
+	const prefix = template.includes('.') ? template : `mail.${template}`;
+	const subject = translate(locale, `${prefix}.subject`, params);
+	const body = translate(locale, `${prefix}.body`, params);
 	const signature = translate(locale, 'mail.signature');
 	const text = `${body}\n\n${signature}\n`;
 	const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">${text
