@@ -8,7 +8,14 @@ const config = {
 		adapter: adapter({ out: 'build' }),
 		alias: { $ml: 'ml' },
 		// Origin check stays on: every state change is a POST from our own origin.
-		csrf: { trustedOrigins: [] }
+		csrf: { trustedOrigins: [] },
+		// Type-check the engines, benchmarks and configs too, not only src/ and tests/.
+		typescript: {
+			config: (cfg) => {
+				cfg.include.push('../ml/**/*.ts', '../bench/**/*.ts', '../playwright.config.ts');
+				return cfg;
+			}
+		}
 	}
 };
 
