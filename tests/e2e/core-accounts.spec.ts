@@ -59,7 +59,7 @@ test('a resident signs up, confirms the e-mail, signs in and out, and resets the
 	await page.goto('/auth/forgot');
 	await page.getByLabel('Sähköposti').fill(email);
 	await page.getByRole('button', { name: 'Lähetä linkki' }).click();
-	await expect(page.getByText('Jos osoite on rekisteröity')).toBeVisible();
+	await expect(page.getByText('Jos osoite on rekisteröity, lähetimme')).toBeVisible();
 	const reset = await waitForMail(email, 'Salasanan vaihto');
 	await page.goto(firstLink(reset.text));
 	await page.getByLabel('Uusi salasana').fill('toinen-pitka-salasana');
