@@ -9,6 +9,23 @@ const config = {
 		alias: { $ml: 'ml' },
 		// Origin check stays on: every state change is a POST from our own origin.
 		csrf: { trustedOrigins: [] },
+		// Content Security Policy: SvelteKit adds hashes or nonces for its own inline script.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Svelte writes style attributes (e.g. transitions); no inline script is allowed.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		// Type-check the engines, benchmarks and configs too, not only src/ and tests/.
 		typescript: {
 			config: (cfg) => {

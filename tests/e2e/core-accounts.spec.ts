@@ -4,7 +4,12 @@ import { DEMO, firstLink, signIn, waitForMail } from './helpers';
 test('front page is Finnish with a language switch and the accessibility statement', async ({
 	page
 }) => {
-	await page.goto('/');
+	const res = await page.goto('/');
+	// Security headers on every page: a strict script policy, no framing.
+	const csp = res!.headers()['content-security-policy'];
+	expect(csp).toContain("script-src 'self'");
+	expect(csp).toContain("frame-ancestors 'none'");
+	expect(res!.headers()['x-content-type-options']).toBe('nosniff');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Osallistu ja vaikuta');
 	await page.getByRole('button', { name: 'På svenska' }).click();
