@@ -21,6 +21,8 @@ export interface AppConfig {
 	devMailPage: boolean;
 	/** Run the outbox worker inside the web process. */
 	mailWorker: boolean;
+	/** Run the modules' periodic jobs (retention, reminders, map recomputes) in this process. */
+	backgroundJobs: boolean;
 	sessionDays: number;
 }
 
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		// Only in the embedded demo mode by default: the page shows sign-in links to anyone.
 		devMailPage: !smtpUrl && bool(env.DEV_MAIL_PAGE, !env.DATABASE_URL),
 		mailWorker: bool(env.MAIL_WORKER, true),
+		backgroundJobs: bool(env.BACKGROUND_JOBS, true),
 		sessionDays: Number(env.SESSION_DAYS || 30)
 	};
 }

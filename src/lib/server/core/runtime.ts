@@ -9,11 +9,14 @@ import { bundledMigrations } from './db/migrations-bundled';
 import { seedReferenceData } from './org';
 import { folderSender, smtpSender, startMailWorker, type WorkerHandle } from './mail';
 import { seedDemoData } from '../demo';
+import { startPeriodicJobs, type JobsHandle } from './jobs';
+import { moduleJobs } from '../jobs';
 
 export interface Runtime {
 	db: Db;
 	config: AppConfig;
 	mailWorker: WorkerHandle | null;
+	jobs: JobsHandle | null;
 }
 
 let started: Promise<Runtime> | undefined;
@@ -29,7 +32,8 @@ async function start(): Promise<Runtime> {
 	if (cfg.demoData) await seedDemoData(db);
 	const sender = cfg.smtpUrl ? smtpSender(cfg.smtpUrl) : folderSender(cfg.mailDir);
 	const mailWorker = cfg.mailWorker ? startMailWorker(db, sender, cfg.mailFrom) : null;
-	return { db, config: cfg, mailWorker };
+	const jobs = cfg.backgroundJobs ? startPeriodicJobs(db, moduleJobs) : null;
+	return { db, config: cfg, mailWorker, jobs };
 }
 
 export function runtime(): Promise<Runtime> {
@@ -41,6 +45,7 @@ export function runtime(): Promise<Runtime> {
 export async function shutdown(): Promise<void> {
 	if (!started) return;
 	const rt = await started;
+	await rt.jobs?.stop();
 	await rt.mailWorker?.stop();
 	await rt.db.destroy();
 }

@@ -1,0 +1,1 @@
+export { startPeriodicJobs, type PeriodicJob, type JobsHandle } from './periodic-jobs';
