@@ -13,7 +13,9 @@ export default ts.config(
 			'data/',
 			'test-results/',
 			'playwright-report/',
-			'bench/out/'
+			'bench/out/',
+			'.test-reports/',
+			'.e2e-data/'
 		]
 	},
 	js.configs.recommended,

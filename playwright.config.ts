@@ -10,7 +10,7 @@ export default defineConfig({
 	workers: 1,
 	retries: 0,
 	timeout: 60_000,
-	reporter: process.env.CI ? 'list' : 'list',
+	reporter: [['list'], ['json', { outputFile: '.test-reports/playwright.json' }]],
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		launchOptions: {
