@@ -37,7 +37,9 @@ export default defineConfig({
 			DATA_DIR: E2E_DATA_DIR,
 			DEMO_DATA: '1',
 			DATABASE_URL: '',
-			SMTP_URL: ''
+			SMTP_URL: '',
+			// Every end-to-end test signs in from 127.0.0.1: the per-IP budgets are tested in unit tests.
+			AUTH_RATE_PER_MINUTE: '10000'
 		}
 	}
 });

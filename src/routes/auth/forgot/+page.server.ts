@@ -6,6 +6,7 @@ import { runtime } from '$lib/server/core/runtime';
 import { forgotSchema } from '$lib/server/core/auth/auth.schemas';
 import { requestPasswordReset } from '$lib/server/core/auth/account.service';
 import type { FormMessage } from '$lib/forms';
+import { limitAuthForm } from '$lib/server/core/auth/auth-rate-limit';
 
 export const load: PageServerLoad = async () => ({ form: await superValidate(zod4(forgotSchema)) });
 
@@ -16,6 +17,8 @@ export const actions: Actions = {
 			zod4(forgotSchema)
 		);
 		if (!form.valid) return fail(400, { form });
+		if (limitAuthForm('forgot', locals.clientIp))
+			return message(form, { type: 'error', key: 'core.errors.429' }, { status: 429 });
 		const { db, config } = await runtime();
 		await requestPasswordReset(db, config.origin, form.data.email, locals.locale);
 		return message(form, { type: 'success', key: 'core.auth.forgotSent' });

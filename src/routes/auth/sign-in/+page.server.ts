@@ -8,6 +8,7 @@ import { resendConfirmation, signIn } from '$lib/server/core/auth/account.servic
 import { setSessionCookie } from '$lib/server/core/auth/session';
 import { safeRedirectTarget } from '$lib/server/core/http/safe-redirect';
 import type { FormMessage } from '$lib/forms';
+import { limitAuthForm } from '$lib/server/core/auth/auth-rate-limit';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('next'), '/account'));
@@ -24,6 +25,8 @@ export const actions: Actions = {
 		const password = form.data.password;
 		form.data.password = '';
 		if (!form.valid) return fail(400, { form });
+		if (limitAuthForm('sign-in', locals.clientIp))
+			return message(form, { type: 'error', key: 'core.errors.429' }, { status: 429 });
 		const { db, config } = await runtime();
 		const result = await signIn(db, {
 			email: form.data.email,
