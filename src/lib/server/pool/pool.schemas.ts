@@ -33,7 +33,7 @@ export const profileSchema = z.object({
 });
 
 export const joinSchema = profileSchema.extend({
-	consent: z.literal(true, { error: 'pool.errors.consent' })
+	consent: z.boolean().refine((v) => v, { error: 'pool.errors.consent' })
 });
 
 /** One row of a member import (a paper sign-up sheet typed into a spreadsheet). */
