@@ -64,7 +64,12 @@ export const invitationSchema = z.object({
 	deadline: z
 		.string({ error: 'validation.required' })
 		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.invalid' }),
-	maxAccepted: z.union([z.coerce.number().int().min(1).max(100000), z.literal('')]).default(''),
+	/** Empty = no limit; kept as text so an empty field is valid. */
+	maxAccepted: z
+		.string()
+		.trim()
+		.regex(/^([1-9]\d{0,5})?$/, { error: 'validation.invalid' })
+		.default(''),
 	memberIds: z.string().default('')
 });
 
