@@ -31,8 +31,8 @@ test('a resident joins, confirms, edits, a coordinator invites, the resident ans
 	await expect(resident.getByLabel('Sähköposti')).toHaveValue(DEMO.resident);
 	await resident.getByLabel('Kotikunta').selectOption({ label: 'Tampere' });
 	await resident.getByLabel('Syntymävuosi').fill('1961');
-	await resident.getByLabel('Nainen').check();
-	await resident.getByLabel('Verkossa').check();
+	await resident.getByLabel('Nainen', { exact: true }).check();
+	await resident.getByLabel('Verkossa', { exact: true }).check();
 	await resident.getByLabel(/Annan luvan/).check();
 	await resident.getByRole('button', { name: 'Liity pooliin' }).click();
 	await expect(resident.getByRole('heading', { name: 'Katso sähköpostisi' })).toBeVisible();

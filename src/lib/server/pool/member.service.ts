@@ -282,9 +282,15 @@ export async function eraseMember(
 		const gone = await trx
 			.deleteFrom('pool_member')
 			.where('id', '=', memberId)
-			.returning('id')
+			.returning(['id', 'email'])
 			.executeTakeFirst();
 		if (!gone) return false;
+		// The pool's own mails to the person (sent or pending) hold the address and reply links.
+		await trx
+			.deleteFrom('mail_outbox')
+			.where(sql<string>`lower(to_address)`, '=', normaliseEmail(gone.email))
+			.where('category', 'like', 'pool.%')
+			.execute();
 		await bumpStat(trx, `removed_${reason}`, now);
 		await recordAudit(trx, {
 			actorUserId,
