@@ -31,6 +31,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('retention_asked_at', 'timestamptz')
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+		// Lower-cased name and e-mail for the coordinator's text search (no case folding per query).
+		.addColumn('search_text', 'text', (c) =>
+			c.generatedAlwaysAs(sql`lower(name || ' ' || email)`).stored()
+		)
 		.addCheckConstraint('pool_member_status_ck', sql`status in ('pending', 'active', 'paused')`)
 		.execute();
 	await sql`create unique index pool_member_email_uq on pool_member (lower(email))`.execute(db);
@@ -43,6 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await sql`create index pool_member_lines_idx on pool_member using gin (service_line_ids)`.execute(
 		db
 	);
+	await sql`create index pool_member_background_idx on pool_member using gin (background jsonb_path_ops)`.execute(
+		db
+	);
+	// The coordinator's list is newest first.
+	await sql`create index pool_member_created_idx on pool_member (created_at desc, id)`.execute(db);
 
 	// Every consent given, with the text version and time (a history, not just the latest).
 	await db.schema

@@ -26,9 +26,9 @@ async function seedMembers(db: Db) {
 			(array['fi','fi','fi','fi','fi','fi','fi','fi','sv','other'])[1 + i % 10],
 			'fi',
 			array[1 + i % 7, 1 + (i / 7) % 7],
-			(array[array['online'], array['in_person'], array['online','phone']])[1 + i % 3],
+			case i % 3 when 0 then array['online'] when 1 then array['in_person'] else array['online','phone'] end,
 			case when i % 10 = 0 then '{"1":"s1"}'::jsonb else jsonb_build_object('1', 's' || (2 + i % 3)) end,
-			case when i % 50 = 0 then 'paused' else 'active' end,
+			case when i % 50 = 1 then 'paused' else 'active' end,
 			'bench', now(), now()
 		from generate_series(1, ${MEMBERS}) as g(i)`.execute(db);
 	await sql`analyze pool_member`.execute(db);

@@ -261,8 +261,10 @@ export async function exportMember(db: Executor, memberId: string) {
 		.where('r.member_id', '=', memberId)
 		.orderBy('r.created_at', 'desc')
 		.execute();
-	const { user_id: _u, ...personal } = member;
+	// Internal columns (account link, search key) are not the member's data as such.
+	const { user_id: _u, search_text: _s, ...personal } = member;
 	void _u;
+	void _s;
 	return { member: personal, consents, invitations };
 }
 

@@ -17,8 +17,7 @@ export function applyFilters<O>(
 	year: number
 ): MemberQuery<O> {
 	if (f.q?.trim()) {
-		const like = `%${escapeLike(f.q.trim())}%`;
-		qb = qb.where((eb) => eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like)]));
+		qb = qb.where('search_text', 'like', `%${escapeLike(f.q.trim().toLowerCase())}%`);
 	}
 	if (f.municipality?.length) qb = qb.where('municipality_code', 'in', f.municipality);
 	if (f.gender?.length) qb = qb.where('gender', 'in', f.gender);
@@ -38,8 +37,14 @@ export function applyFilters<O>(
 			)
 		);
 	}
+	// Containment (@>) so the GIN index on background answers the filter.
 	for (const [qid, values] of Object.entries(f.background ?? {})) {
-		if (values.length) qb = qb.where(sql<string>`background ->> ${qid}`, 'in', values);
+		if (!values.length) continue;
+		qb = qb.where((eb) =>
+			eb.or(
+				values.map((v) => eb(sql`background`, '@>', sql`${JSON.stringify({ [qid]: v })}::jsonb`))
+			)
+		);
 	}
 	return qb;
 }

@@ -30,6 +30,7 @@ export interface PoolMemberTable {
 	retention_asked_at: NullableTimestamp;
 	created_at: Generated<Date>;
 	updated_at: Generated<Date>;
+	search_text: ColumnType<string, never, never>;
 }
 
 export interface PoolConsentTable {
