@@ -122,7 +122,7 @@ async function csvBench(db: Db, label: string) {
 	const lines = ['name,email,phone,municipality,birth_year,gender,mother_tongue,locale'];
 	for (let i = 0; i < 50_000; i++)
 		lines.push(
-			`Henkilö Numero ${i} Pitkä Nimi Tässä Vielä Vähän,henkilo.numero.${i}.pitka.osoite@esimerkki-osoite.fi,+358 40 123 ${String(i).padStart(5, '0')},837,${1940 + (i % 60)},female,fi,fi`
+			`Henkilö Numero ${i} Pitkä Nimi Tässä Vielä Vähän Pidempi Kaksiosainen-Sukunimi,henkilo.numero.${i}.pitka.osoite.jossa.on.paljon.merkkeja@esimerkki-osoite.fi,+358 40 123 ${String(i).padStart(5, '0')},837,${1940 + (i % 60)},female,fi,fi`
 		);
 	lines[40_000] = lines[40_000].replace(',837,', ',000,');
 	const text = lines.join('\n') + '\n';

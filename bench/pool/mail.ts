@@ -102,7 +102,7 @@ async function run(db: Db, label: string, interrupt: boolean) {
 	console.log(
 		`  ${interrupt ? 'with stop/restart' : 'uninterrupted   '}: ${N} mails in ${f(ms)} ms = ${f((N * 1000) / ms)} mails/s` +
 			(interrupt
-				? ` (${f((N * 1000) / (ms - outageMs))} mails/s outside the outage and retry wait)`
+				? ` (${f((N * 1000) / (ms - outageMs))} mails/s with the outage itself subtracted; the 5 s retry backoff is still included)`
 				: '') +
 			`; received ${received.size} distinct, missing ${missing}, duplicates ${dupes}, outbox sent ${Number(sent.n)}`
 	);
