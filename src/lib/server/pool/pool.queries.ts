@@ -2,7 +2,13 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../core/db/schema';
 import type { Executor } from '../core/db/database';
-import { AGE_BANDS, birthYearsOf, type Dimension, type MemberFilters } from './pool.types';
+import {
+	AGE_BANDS,
+	DIMENSIONS,
+	birthYearsOf,
+	type Dimension,
+	type MemberFilters
+} from './pool.types';
 
 type MemberQuery<O> = SelectQueryBuilder<DB, 'pool_member', O>;
 
@@ -91,33 +97,62 @@ export function memberTargets(db: Executor, f: MemberFilters, year = new Date().
 		.execute();
 }
 
-/** Active members counted by one dimension, as [value, count]. */
+function dimensionKey(dimension: Dimension, year: number) {
+	if (dimension === 'municipality') return sql<string>`municipality_code`;
+	if (dimension === 'gender') return sql<string>`coalesce(gender, 'no_answer')`;
+	if (dimension === 'language') return sql<string>`coalesce(mother_tongue, 'unknown')`;
+	return sql<string>`case ${sql.join(
+		AGE_BANDS.map(
+			([label, lo, hi]) =>
+				sql`when ${sql.lit(year)} - birth_year between ${sql.lit(lo)} and ${sql.lit(hi)} then ${sql.lit(label)}`
+		),
+		sql` `
+	)} else 'other' end`;
+}
+
+/** Members counted by one dimension, as value → count. */
 export async function countBy(
 	db: Executor,
 	dimension: Dimension,
 	f: MemberFilters,
 	year = new Date().getFullYear()
 ): Promise<Map<string, number>> {
-	const base = applyFilters(db.selectFrom('pool_member'), f, year);
-	const key =
-		dimension === 'municipality'
-			? sql<string>`municipality_code`
-			: dimension === 'gender'
-				? sql<string>`coalesce(gender, 'no_answer')`
-				: dimension === 'language'
-					? sql<string>`coalesce(mother_tongue, 'unknown')`
-					: sql<string>`case ${sql.join(
-							AGE_BANDS.map(
-								([label, lo, hi]) =>
-									sql`when ${year} - birth_year between ${lo} and ${hi} then ${label}`
-							),
-							sql` `
-						)} else 'other' end`;
-	const rows = await base
-		.select([key.as('k'), (eb) => eb.fn.countAll<number>().as('n')])
-		.groupBy('k')
-		.execute();
-	return new Map(rows.map((r) => [r.k, Number(r.n)]));
+	return (await countByAll(db, f, year, [dimension]))[dimension];
+}
+
+/** Counts by several dimensions in ONE scan (grouping sets): the representativeness view. */
+export async function countByAll(
+	db: Executor,
+	f: MemberFilters,
+	year = new Date().getFullYear(),
+	dimensions: readonly Dimension[] = DIMENSIONS
+): Promise<Record<Dimension, Map<string, number>>> {
+	const cols = dimensions.map((d, i) => dimensionKey(d, year).as(`d${i}`));
+	// Grouping sets must name the expressions themselves (literals only, so the texts match).
+	const keys = dimensions.map((d) => dimensionKey(d, year));
+	const sets = sql.join(
+		keys.map((k) => sql`(${k})`),
+		sql`, `
+	);
+	const rows = (await applyFilters(db.selectFrom('pool_member'), f, year)
+		.select([...cols, (eb) => eb.fn.countAll<number>().as('n')])
+		.select(sql<number>`grouping(${sql.join(keys)})`.as('g'))
+		.groupBy(sql`grouping sets (${sets})`)
+		.execute()) as unknown as Record<string, string | number>[];
+	const out = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, number>()])) as Record<
+		Dimension,
+		Map<string, number>
+	>;
+	const all = (1 << dimensions.length) - 1;
+	for (const r of rows) {
+		// grouping() has a 0 bit (most significant first) for the dimension this row groups by.
+		const i = dimensions.findIndex(
+			(_, k) => (Number(r.g) & (1 << (dimensions.length - 1 - k))) === 0
+		);
+		if (i < 0 || Number(r.g) === all) continue;
+		out[dimensions[i]].set(String(r[`d${i}`]), Number(r.n));
+	}
+	return out;
 }
 
 /** Members counted by service-line interest (a member may count under several lines). */

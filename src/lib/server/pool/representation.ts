@@ -3,7 +3,7 @@
  * county's population shares imported by an admin (with source and year).
  */
 import type { Executor } from '../core/db/database';
-import { countBy, listPopulation } from './pool.queries';
+import { countByAll, listPopulation } from './pool.queries';
 import { DIMENSIONS, type Dimension, type MemberFilters } from './pool.types';
 
 export interface RepresentationRow {
@@ -28,9 +28,10 @@ export async function representation(
 	year = new Date().getFullYear()
 ): Promise<RepresentationTable[]> {
 	const population = await listPopulation(db);
+	const byDimension = await countByAll(db, filters, year);
 	const out: RepresentationTable[] = [];
 	for (const dimension of DIMENSIONS) {
-		const counts = await countBy(db, dimension, filters, year);
+		const counts = byDimension[dimension];
 		const pop = population.filter((p) => p.dimension === dimension);
 		const popTotal = pop.reduce((s, p) => s + p.population, 0);
 		const memTotal = [...counts.values()].reduce((s, n) => s + n, 0);
