@@ -6,6 +6,16 @@ export interface EventMap {
 	'user.registered': { userId: string };
 	'user.email_confirmed': { userId: string };
 	'user.erased': { userId: string };
+	'pool.member_confirmed': { memberId: string };
+	'pool.member_erased': { memberId: string; reason: string };
+	'pool.invitation_created': { invitationId: number; activityType: string; recipients: number };
+	'pool.invitation_answered': {
+		invitationId: number;
+		activityType: string;
+		activityId: string | null;
+		memberId: string | null;
+		answer: 'yes' | 'no' | 'maybe';
+	};
 }
 
 type Handler<K extends keyof EventMap> = (payload: EventMap[K]) => void | Promise<void>;

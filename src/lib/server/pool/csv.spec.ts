@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvObjects, parseCsv, toCsv } from './csv';
+import { parseOptions } from './question.service';
+import { ageBandOf, birthYearsOf } from './pool.types';
+
+describe('csv', () => {
+	it('reads quoted cells, semicolons, CRLF and reports line numbers of the file', () => {
+		const t = parseCsv(
+			'\ufeffName;Email\r\n"Virtanen; Aino";a@x.fi\r\n\r\n"Rivi\nkahdella";"b""@x.fi"\n'
+		);
+		expect(t.header).toEqual(['name', 'email']);
+		expect(csvObjects(t)).toEqual([
+			{ line: 2, values: { name: 'Virtanen; Aino', email: 'a@x.fi' } },
+			{ line: 4, values: { name: 'Rivi\nkahdella', email: 'b"@x.fi' } }
+		]);
+	});
+	it('writes cells that spreadsheets will not run as formulas', () => {
+		expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+		expect(csvCell([1, 2])).toBe('1 2');
+		expect(toCsv(['a', 'b'], [['x,y', null]])).toBe('a,b\r\n"x,y",\r\n');
+	});
+});
+
+describe('pool vocabulary', () => {
+	it('maps birth years to age bands and back', () => {
+		expect(ageBandOf(2000, 2026)).toBe('15-29');
+		expect(ageBandOf(1950, 2026)).toBe('75+');
+		expect(ageBandOf(2015, 2026)).toBeNull();
+		expect(birthYearsOf('30-44', 2026)).toEqual([1982, 1996]);
+	});
+	it('parses background options and refuses malformed lines', () => {
+		expect(parseOptions('s1;Asiantuntijuus;Expertis;Expertise\ns2;Saavutettavuus')).toEqual([
+			{ value: 's1', fi: 'Asiantuntijuus', sv: 'Expertis', en: 'Expertise' },
+			{ value: 's2', fi: 'Saavutettavuus', sv: 'Saavutettavuus', en: 'Saavutettavuus' }
+		]);
+		expect(parseOptions('bad value;x')).toBeNull();
+		expect(parseOptions('')).toBeNull();
+	});
+});

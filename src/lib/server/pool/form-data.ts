@@ -1,0 +1,37 @@
+/** Helpers shared by the pool's pages: the options a profile form shows, and filters from a URL. */
+import type { Executor } from '../core/db/database';
+import { listMunicipalities, listServiceLines } from '../core/org';
+import { listQuestions } from './pool.queries';
+import type { MemberFilters } from './pool.types';
+
+export async function profileOptions(db: Executor) {
+	const [municipalities, serviceLines, questions] = await Promise.all([
+		listMunicipalities(db),
+		listServiceLines(db),
+		listQuestions(db)
+	]);
+	return { municipalities, serviceLines, questions };
+}
+
+/** Filters from query parameters (repeated keys for lists; `bg_<id>` for background answers). */
+export function filtersFromUrl(params: URLSearchParams): MemberFilters {
+	const list = (k: string) => params.getAll(k).filter(Boolean);
+	const background: Record<string, string[]> = {};
+	for (const [k] of params) {
+		const m = /^bg_(\d+)$/.exec(k);
+		if (m) background[m[1]] = list(k);
+	}
+	return {
+		q: params.get('q')?.slice(0, 200) || undefined,
+		municipality: list('municipality'),
+		ageBand: list('ageBand'),
+		gender: list('gender'),
+		language: list('language'),
+		serviceLine: list('serviceLine')
+			.map(Number)
+			.filter((n) => Number.isInteger(n)),
+		mode: list('mode'),
+		status: list('status'),
+		background
+	};
+}

@@ -1,0 +1,351 @@
+/**
+ * Invitations from the pool to any activity (conversation, panel, council …): the target is a
+ * filter or a hand-picked list; each recipient gets a mail in their language with a personal
+ * reply link (only the link's SHA-256 is stored), so answering needs no sign-in.
+ */
+import { sql } from 'kysely';
+import type { Db, Executor } from '../core/db/database';
+import { enqueueMails, renderMail, type OutgoingMail } from '../core/mail';
+import { publish } from '../core/events/event-bus';
+import { recordAudit } from '../core/audit';
+import { createHash } from 'node:crypto';
+import { generateToken } from '../core/auth/tokens';
+import { isLocale, type Locale } from '$lib/i18n';
+import type { Answer } from './pool.tables';
+import type { MemberFilters } from './pool.types';
+import { memberTargets } from './pool.queries';
+
+/** Same value as core's tokenId (hex SHA-256), with Node's native hash: 10 000 links stay fast. */
+function tokenId(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
+}
+
+export interface InvitationInput {
+	activityType: string;
+	activityId?: string | null;
+	title: string;
+	messages: { fi: string; sv?: string; en?: string };
+	replyDeadline: Date;
+	maxAccepted?: number | null;
+	/** Either filters (active members only) or a hand-picked list of member ids. */
+	filters?: MemberFilters;
+	memberIds?: string[];
+}
+
+function messageFor(
+	inv: { message_fi: string; message_sv: string; message_en: string },
+	l: Locale
+) {
+	return (l === 'sv' ? inv.message_sv : l === 'en' ? inv.message_en : '') || inv.message_fi;
+}
+
+function deadlineText(d: Date, l: Locale) {
+	return d.toLocaleDateString(l === 'en' ? 'en-GB' : l === 'sv' ? 'sv-FI' : 'fi-FI', {
+		timeZone: 'Europe/Helsinki'
+	});
+}
+
+async function targets(db: Executor, input: InvitationInput) {
+	if (input.memberIds) {
+		if (!input.memberIds.length) return [];
+		return db
+			.selectFrom('pool_member')
+			.select(['id', 'email', 'locale'])
+			.where('id', 'in', input.memberIds)
+			.where('status', '=', 'active')
+			.execute();
+	}
+	return memberTargets(db, { ...input.filters, status: ['active'] });
+}
+
+/** Creates the invitation and queues one mail a recipient, all in one transaction. */
+export async function createInvitation(
+	db: Db,
+	actorUserId: string,
+	origin: string,
+	input: InvitationInput
+): Promise<{ id: number; recipients: number }> {
+	const result = await db.transaction().execute(async (trx) => {
+		const inv = await trx
+			.insertInto('pool_invitation')
+			.values({
+				activity_type: input.activityType,
+				activity_id: input.activityId || null,
+				title: input.title.trim(),
+				message_fi: input.messages.fi.trim(),
+				message_sv: input.messages.sv?.trim() ?? '',
+				message_en: input.messages.en?.trim() ?? '',
+				reply_deadline: input.replyDeadline,
+				max_accepted: input.maxAccepted ?? null,
+				created_by: actorUserId
+			})
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		const members = await targets(trx, input);
+		const mails: OutgoingMail[] = [];
+		for (let i = 0; i < members.length; i += 1000) {
+			const chunk = members.slice(i, i + 1000);
+			const rows = chunk.map((m) => {
+				const token = generateToken();
+				const l = isLocale(m.locale) ? m.locale : 'fi';
+				mails.push(
+					renderMail('pool.mail.invitation', l, m.email, {
+						title: inv.title,
+						message: messageFor(inv, l),
+						deadline: deadlineText(inv.reply_deadline, l),
+						url: `${origin}/pool/reply/${token}`
+					})
+				);
+				return { invitation_id: inv.id, member_id: m.id, token_id: tokenId(token) };
+			});
+			await trx.insertInto('pool_recipient').values(rows).execute();
+		}
+		await enqueueMails(trx, mails);
+		await recordAudit(trx, {
+			actorUserId,
+			action: 'pool.invitation_created',
+			entityType: 'pool_invitation',
+			entityId: inv.id,
+			details: {
+				recipients: members.length,
+				activityType: input.activityType,
+				byList: !!input.memberIds
+			}
+		});
+		return { id: inv.id, recipients: members.length };
+	});
+	await publish('pool.invitation_created', {
+		invitationId: result.id,
+		activityType: input.activityType,
+		recipients: result.recipients
+	});
+	return result;
+}
+
+/** Mails a new reply link to everyone who has not answered (old links stop working). */
+export async function sendReminders(
+	db: Db,
+	actorUserId: string,
+	origin: string,
+	invitationId: number
+) {
+	return db.transaction().execute(async (trx) => {
+		const inv = await trx
+			.selectFrom('pool_invitation')
+			.selectAll()
+			.where('id', '=', invitationId)
+			.executeTakeFirst();
+		if (!inv || inv.status !== 'open') return 0;
+		const pending = await trx
+			.selectFrom('pool_recipient as r')
+			.innerJoin('pool_member as m', 'm.id', 'r.member_id')
+			.select(['r.id', 'm.email', 'm.locale'])
+			.where('r.invitation_id', '=', invitationId)
+			.where('r.answer', 'is', null)
+			.where('m.status', '=', 'active')
+			.execute();
+		const mails: OutgoingMail[] = [];
+		for (const p of pending) {
+			const token = generateToken();
+			const l = isLocale(p.locale) ? p.locale : 'fi';
+			await trx
+				.updateTable('pool_recipient')
+				.set({ token_id: tokenId(token), reminded_at: sql`now()` })
+				.where('id', '=', p.id)
+				.execute();
+			mails.push(
+				renderMail('pool.mail.reminder', l, p.email, {
+					title: inv.title,
+					message: messageFor(inv, l),
+					deadline: deadlineText(inv.reply_deadline, l),
+					url: `${origin}/pool/reply/${token}`
+				})
+			);
+		}
+		await enqueueMails(trx, mails);
+		await recordAudit(trx, {
+			actorUserId,
+			action: 'pool.invitation_reminded',
+			entityType: 'pool_invitation',
+			entityId: invitationId,
+			details: { reminded: pending.length }
+		});
+		return pending.length;
+	});
+}
+
+export async function closeInvitation(db: Db, actorUserId: string, invitationId: number) {
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('pool_invitation')
+			.set({ status: 'closed', closed_at: sql`now()` })
+			.where('id', '=', invitationId)
+			.execute();
+		await recordAudit(trx, {
+			actorUserId,
+			action: 'pool.invitation_closed',
+			entityType: 'pool_invitation',
+			entityId: invitationId
+		});
+	});
+}
+
+export type AnswerResult = 'ok' | 'invalid' | 'closed' | 'full';
+
+/** The invitation behind a reply link (for the reply page), without using the link up. */
+export async function recipientByToken(db: Executor, token: string) {
+	return db
+		.selectFrom('pool_recipient as r')
+		.innerJoin('pool_invitation as i', 'i.id', 'r.invitation_id')
+		.leftJoin('pool_member as m', 'm.id', 'r.member_id')
+		.select([
+			'r.id',
+			'r.answer',
+			'r.member_id',
+			'i.id as invitation_id',
+			'i.title',
+			'i.message_fi',
+			'i.message_sv',
+			'i.message_en',
+			'i.reply_deadline',
+			'i.status',
+			'm.locale'
+		])
+		.where('r.token_id', '=', tokenId(token))
+		.executeTakeFirst();
+}
+
+/**
+ * Records an answer (may be changed until the deadline). A "yes" beyond the maximum accepted is
+ * refused; the check and the write hold a lock on the invitation so two last seats are not both taken.
+ */
+export async function answerRecipient(
+	db: Db,
+	recipientId: number,
+	answer: Answer
+): Promise<AnswerResult> {
+	const res = await db.transaction().execute(async (trx) => {
+		const r = await trx
+			.selectFrom('pool_recipient')
+			.select(['id', 'invitation_id', 'member_id', 'answer'])
+			.where('id', '=', recipientId)
+			.executeTakeFirst();
+		if (!r || !r.member_id) return { result: 'invalid' as const };
+		const inv = await trx
+			.selectFrom('pool_invitation')
+			.selectAll()
+			.where('id', '=', r.invitation_id)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
+		if (inv.status !== 'open' || new Date(inv.reply_deadline).getTime() < Date.now())
+			return { result: 'closed' as const };
+		if (answer === 'yes' && r.answer !== 'yes' && inv.max_accepted != null) {
+			const yes = await trx
+				.selectFrom('pool_recipient')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('invitation_id', '=', inv.id)
+				.where('answer', '=', 'yes')
+				.executeTakeFirstOrThrow();
+			if (Number(yes.n) >= inv.max_accepted) return { result: 'full' as const };
+		}
+		await trx
+			.updateTable('pool_recipient')
+			.set({ answer, answered_at: sql`now()` })
+			.where('id', '=', r.id)
+			.execute();
+		await trx
+			.updateTable('pool_member')
+			.set({ last_active_at: sql`now()` })
+			.where('id', '=', r.member_id)
+			.execute();
+		return { result: 'ok' as const, inv, memberId: r.member_id };
+	});
+	if (res.result === 'ok')
+		await publish('pool.invitation_answered', {
+			invitationId: res.inv.id,
+			activityType: res.inv.activity_type,
+			activityId: res.inv.activity_id,
+			memberId: res.memberId,
+			answer
+		});
+	return res.result;
+}
+
+export async function answerByToken(db: Db, token: string, answer: Answer): Promise<AnswerResult> {
+	const r = await recipientByToken(db, token);
+	return r ? answerRecipient(db, r.id, answer) : 'invalid';
+}
+
+/** A member's invitations, newest first, for their own page. */
+export function invitationsOfMember(db: Executor, memberId: string) {
+	return db
+		.selectFrom('pool_recipient as r')
+		.innerJoin('pool_invitation as i', 'i.id', 'r.invitation_id')
+		.select([
+			'r.id',
+			'r.answer',
+			'r.answered_at',
+			'i.title',
+			'i.activity_type',
+			'i.message_fi',
+			'i.message_sv',
+			'i.message_en',
+			'i.reply_deadline',
+			'i.status'
+		])
+		.where('r.member_id', '=', memberId)
+		.orderBy('r.created_at', 'desc')
+		.execute();
+}
+
+export function listInvitations(db: Executor) {
+	return db
+		.selectFrom('pool_invitation as i')
+		.select([
+			'i.id',
+			'i.title',
+			'i.activity_type',
+			'i.status',
+			'i.reply_deadline',
+			'i.created_at',
+			sql<number>`(select count(*) from pool_recipient r where r.invitation_id = i.id)`.as(
+				'recipients'
+			),
+			sql<number>`(select count(*) from pool_recipient r where r.invitation_id = i.id and r.answer = 'yes')`.as(
+				'yes'
+			)
+		])
+		.orderBy('i.id', 'desc')
+		.execute();
+}
+
+/** Reply counts of one invitation (yes / no / maybe / none), including anonymous erased ones. */
+export async function invitationSummary(db: Executor, invitationId: number) {
+	const inv = await db
+		.selectFrom('pool_invitation')
+		.selectAll()
+		.where('id', '=', invitationId)
+		.executeTakeFirst();
+	if (!inv) return null;
+	const rows = await db
+		.selectFrom('pool_recipient')
+		.select([
+			sql<string>`coalesce(answer, 'none')`.as('a'),
+			(eb) => eb.fn.countAll<number>().as('n')
+		])
+		.where('invitation_id', '=', invitationId)
+		.groupBy('a')
+		.execute();
+	const counts = { yes: 0, no: 0, maybe: 0, none: 0 } as Record<string, number>;
+	for (const r of rows) counts[r.a] = Number(r.n);
+	const replies = await db
+		.selectFrom('pool_recipient as r')
+		.innerJoin('pool_member as m', 'm.id', 'r.member_id')
+		.select(['r.id', 'm.name', 'm.municipality_code', 'r.answer', 'r.answered_at'])
+		.where('r.invitation_id', '=', invitationId)
+		.where('r.answer', 'is not', null)
+		.orderBy('r.answered_at', 'desc')
+		.limit(500)
+		.execute();
+	return { invitation: inv, counts, replies };
+}

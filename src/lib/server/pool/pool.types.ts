@@ -1,0 +1,59 @@
+/** Vocabulary of the pool: the values a member's answers may take, and the age bands. */
+export const CONSENT_VERSION = '2026-11-25';
+export const GENDERS = ['female', 'male', 'other', 'no_answer'] as const;
+export const LANGUAGES = ['fi', 'sv', 'other'] as const;
+export const MODES = ['online', 'in_person', 'phone'] as const;
+export const STATUSES = ['pending', 'active', 'paused'] as const;
+export const ANSWERS = ['yes', 'no', 'maybe'] as const;
+export const DIMENSIONS = ['municipality', 'age_band', 'gender', 'language'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** Age bands as [label, lowest age, highest age]. */
+export const AGE_BANDS: [string, number, number][] = [
+	['15-29', 15, 29],
+	['30-44', 30, 44],
+	['45-64', 45, 64],
+	['65-74', 65, 74],
+	['75+', 75, 200]
+];
+export const MIN_AGE = 15;
+
+export function ageBandOf(birthYear: number, year: number): string | null {
+	const age = year - birthYear;
+	return AGE_BANDS.find(([, lo, hi]) => age >= lo && age <= hi)?.[0] ?? null;
+}
+
+/** The birth years an age band covers in a given year: [from, to] inclusive. */
+export function birthYearsOf(band: string, year: number): [number, number] | null {
+	const b = AGE_BANDS.find(([l]) => l === band);
+	return b ? [year - b[2], year - b[1]] : null;
+}
+
+export interface MemberFilters {
+	q?: string;
+	municipality?: string[];
+	ageBand?: string[];
+	gender?: string[];
+	language?: string[];
+	serviceLine?: number[];
+	mode?: string[];
+	status?: string[];
+	/** Background answers: question id → accepted values. */
+	background?: Record<string, string[]>;
+}
+
+export interface MemberProfileInput {
+	name: string;
+	email: string;
+	phone: string;
+	municipality: string;
+	birthYear: number;
+	gender: string;
+	motherTongue: string;
+	locale: string;
+	serviceLines: number[];
+	topics: string;
+	modes: string[];
+	accessibility: string;
+	background: Record<string, string>;
+}

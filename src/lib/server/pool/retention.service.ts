@@ -1,0 +1,78 @@
+/**
+ * Retention: members inactive for `inactiveDays` are asked by mail whether they want to stay;
+ * those who do not answer within `graceDays` are erased. Unconfirmed sign-ups older than
+ * `pendingDays` are removed too. `now` is a parameter so tests can run it in the future.
+ */
+
+import type { Db } from '../core/db/database';
+import { enqueueMail, renderMail } from '../core/mail';
+import { isLocale } from '$lib/i18n';
+import { eraseMember, issueMemberToken } from './member.service';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface RetentionPolicy {
+	inactiveDays: number;
+	graceDays: number;
+	pendingDays: number;
+}
+
+export function retentionPolicy(env: NodeJS.ProcessEnv = process.env): RetentionPolicy {
+	return {
+		inactiveDays: Number(env.POOL_INACTIVE_DAYS || 730),
+		graceDays: Number(env.POOL_RETENTION_GRACE_DAYS || 30),
+		pendingDays: Number(env.POOL_PENDING_DAYS || 30)
+	};
+}
+
+export async function runRetention(
+	db: Db,
+	origin: string,
+	policy: RetentionPolicy,
+	now = new Date()
+) {
+	const inactiveBefore = new Date(now.getTime() - policy.inactiveDays * DAY);
+	const askedBefore = new Date(now.getTime() - policy.graceDays * DAY);
+	const pendingBefore = new Date(now.getTime() - policy.pendingDays * DAY);
+
+	const toAsk = await db
+		.selectFrom('pool_member')
+		.select(['id', 'email', 'locale'])
+		.where('status', 'in', ['active', 'paused'])
+		.where('last_active_at', '<', inactiveBefore)
+		.where('retention_asked_at', 'is', null)
+		.execute();
+	for (const m of toAsk) {
+		await db.transaction().execute(async (trx) => {
+			const token = await issueMemberToken(trx, m.id, 'stay', policy.graceDays, now);
+			await trx
+				.updateTable('pool_member')
+				.set({ retention_asked_at: now })
+				.where('id', '=', m.id)
+				.execute();
+			await enqueueMail(
+				trx,
+				renderMail('pool.mail.stay', isLocale(m.locale) ? m.locale : 'fi', m.email, {
+					url: `${origin}/pool/stay/${token}`,
+					days: policy.graceDays
+				})
+			);
+		});
+	}
+
+	const toRemove = await db
+		.selectFrom('pool_member')
+		.select('id')
+		.where((eb) =>
+			eb.or([
+				eb.and([
+					eb('retention_asked_at', '<', askedBefore),
+					eb('last_active_at', '<', eb.ref('retention_asked_at'))
+				]),
+				eb.and([eb('status', '=', 'pending'), eb('created_at', '<', pendingBefore)])
+			])
+		)
+		.execute();
+	for (const m of toRemove) await eraseMember(db, m.id, 'retention', null, now);
+	return { asked: toAsk.length, removed: toRemove.length };
+}

@@ -1,0 +1,52 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { tokenId } from '$lib/server/core/auth/tokens';
+import { joinSchema } from '$lib/server/pool/pool.schemas';
+import { joinPool } from '$lib/server/pool/member.service';
+import { profileOptions } from '$lib/server/pool/form-data';
+import { cleanBackground } from '$lib/server/pool/question.service';
+import { allow } from '$lib/server/pool/rate-limit';
+import { CONSENT_VERSION } from '$lib/server/pool/pool.types';
+import type { FormMessage } from '$lib/forms';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const { db } = await runtime();
+	const form = await superValidate(zod4(joinSchema), { errors: false });
+	form.data.locale = locals.locale;
+	if (locals.user) {
+		form.data.email = locals.user.email;
+		form.data.name = locals.user.displayName;
+	}
+	return {
+		form,
+		...(await profileOptions(db)),
+		consentVersion: CONSENT_VERSION,
+		signedIn: !!locals.user
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const data = await request.formData();
+		const form = await superValidate<typeof joinSchema._zod.output, FormMessage>(
+			data,
+			zod4(joinSchema)
+		);
+		if (!form.valid) return fail(400, { form });
+		if (!allow(`join:${tokenId(locals.clientIp ?? '')}`, 10, 10 * 60_000))
+			return message(form, { type: 'error', key: 'pool.errors.tooMany' }, { status: 429 });
+		const { db, config } = await runtime();
+		const { questions } = await profileOptions(db);
+		await joinPool(
+			db,
+			config.origin,
+			{ ...form.data, background: cleanBackground(questions, Object.fromEntries(data)) },
+			{ userId: locals.user?.id, userEmail: locals.user?.email }
+		);
+		// Same answer whether or not the address was in the pool before.
+		redirect(303, '/pool/check-email');
+	}
+};

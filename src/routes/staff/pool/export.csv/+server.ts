@@ -1,0 +1,51 @@
+import type { RequestHandler } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { requireRole } from '$lib/server/core/auth/guard';
+import { recordAudit } from '$lib/server/core/audit';
+import { applyFilters } from '$lib/server/pool/pool.queries';
+import { filtersFromUrl } from '$lib/server/pool/form-data';
+import { toCsv } from '$lib/server/pool/csv';
+
+const COLUMNS = [
+	'name',
+	'email',
+	'phone',
+	'municipality_code',
+	'birth_year',
+	'gender',
+	'mother_tongue',
+	'locale',
+	'status',
+	'service_line_ids',
+	'modes',
+	'created_at'
+] as const;
+
+export const GET: RequestHandler = async (event) => {
+	const user = requireRole(event, 'pool_coordinator');
+	const { db } = await runtime();
+	const filters = filtersFromUrl(event.url.searchParams);
+	const rows = await applyFilters(db.selectFrom('pool_member'), filters, new Date().getFullYear())
+		.select(COLUMNS)
+		.orderBy('created_at')
+		.execute();
+	await recordAudit(db, {
+		actorUserId: user.id,
+		action: 'pool.members_exported',
+		entityType: 'pool_member',
+		details: { count: rows.length }
+	});
+	const body = toCsv(
+		[...COLUMNS],
+		rows.map((r) =>
+			COLUMNS.map((c) => (r[c] instanceof Date ? (r[c] as Date).toISOString() : r[c]))
+		)
+	);
+	return new Response('\ufeff' + body, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': 'attachment; filename="asukaspooli.csv"',
+			'Cache-Control': 'no-store'
+		}
+	});
+};

@@ -1,0 +1,10 @@
+import type { PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { requireRole } from '$lib/server/core/auth/guard';
+import { listInvitations } from '$lib/server/pool/invitation.service';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'pool_coordinator');
+	const { db } = await runtime();
+	return { invitations: await listInvitations(db) };
+};

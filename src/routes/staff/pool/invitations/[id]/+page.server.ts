@@ -1,0 +1,37 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { requireRole } from '$lib/server/core/auth/guard';
+import {
+	closeInvitation,
+	invitationSummary,
+	sendReminders
+} from '$lib/server/pool/invitation.service';
+
+function id(raw: string) {
+	const n = Number(raw);
+	if (!Number.isInteger(n) || n < 1) error(404, 'not found');
+	return n;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'pool_coordinator');
+	const { db } = await runtime();
+	const summary = await invitationSummary(db, id(event.params.id));
+	if (!summary) error(404, 'not found');
+	return { ...summary, sent: Number(event.url.searchParams.get('sent')) || null };
+};
+
+export const actions: Actions = {
+	remind: async (event) => {
+		const user = requireRole(event, 'pool_coordinator');
+		const { db, config } = await runtime();
+		return { reminded: await sendReminders(db, user.id, config.origin, id(event.params.id)) };
+	},
+	close: async (event) => {
+		const user = requireRole(event, 'pool_coordinator');
+		const { db } = await runtime();
+		await closeInvitation(db, user.id, id(event.params.id));
+		return { closed: true };
+	}
+};

@@ -1,0 +1,73 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { requireRole } from '$lib/server/core/auth/guard';
+import { invitationSchema } from '$lib/server/pool/pool.schemas';
+import { createInvitation } from '$lib/server/pool/invitation.service';
+import { searchMembers } from '$lib/server/pool/pool.queries';
+import { filtersFromUrl } from '$lib/server/pool/form-data';
+import type { FormMessage } from '$lib/forms';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The target is either hand-picked ids (`member`) or the search filters of the query string. */
+function target(params: URLSearchParams) {
+	const ids = params.getAll('member').filter((id) => UUID.test(id));
+	const p = new URLSearchParams(params);
+	p.delete('member');
+	p.delete('page');
+	return { ids, filterQuery: p.toString() };
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'pool_coordinator');
+	const { db } = await runtime();
+	const { ids, filterQuery } = target(event.url.searchParams);
+	const form = await superValidate(zod4(invitationSchema), { errors: false });
+	const deadline = new Date(Date.now() + 14 * 86400_000);
+	form.data.deadline = deadline.toISOString().slice(0, 10);
+	form.data.memberIds = ids.join(',');
+	const count = ids.length
+		? ids.length
+		: (
+				await searchMembers(
+					db,
+					{ ...filtersFromUrl(new URLSearchParams(filterQuery)), status: ['active'] },
+					{ limit: 1 }
+				)
+			).total;
+	return { form, filterQuery, count, byList: ids.length > 0 };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, 'pool_coordinator');
+		const data = await event.request.formData();
+		const form = await superValidate<typeof invitationSchema._zod.output, FormMessage>(
+			data,
+			zod4(invitationSchema)
+		);
+		if (!form.valid) return fail(400, { form });
+		const { db, config } = await runtime();
+		const ids = form.data.memberIds.split(',').filter((id) => UUID.test(id));
+		const filters = filtersFromUrl(new URLSearchParams(String(data.get('filterQuery') ?? '')));
+		// The deadline is the end of the chosen day in Finland.
+		const replyDeadline = new Date(`${form.data.deadline}T23:59:59+02:00`);
+		if (Number.isNaN(replyDeadline.getTime()) || replyDeadline.getTime() < Date.now())
+			return fail(400, { form: { ...form, errors: { deadline: ['validation.invalid'] } } });
+		const result = await createInvitation(db, user.id, config.origin, {
+			activityType: form.data.activityType,
+			activityId: form.data.activityId || null,
+			title: form.data.title,
+			messages: { fi: form.data.messageFi, sv: form.data.messageSv, en: form.data.messageEn },
+			replyDeadline,
+			maxAccepted: form.data.maxAccepted ? Number(form.data.maxAccepted) : null,
+			...(ids.length ? { memberIds: ids } : { filters })
+		});
+		if (result.recipients === 0)
+			return message(form, { type: 'error', key: 'pool.inv.noRecipients' }, { status: 400 });
+		redirect(303, `/staff/pool/invitations/${result.id}?sent=${result.recipients}`);
+	}
+};

@@ -1,0 +1,21 @@
+import type { PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { requireRole } from '$lib/server/core/auth/guard';
+import { representation } from '$lib/server/pool/representation';
+import { countByServiceLine } from '$lib/server/pool/pool.queries';
+import { filtersFromUrl } from '$lib/server/pool/form-data';
+import { listMunicipalities, listServiceLines } from '$lib/server/core/org';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'pool_coordinator');
+	const { db } = await runtime();
+	const f = filtersFromUrl(event.url.searchParams);
+	const filters = { ...f, status: f.status?.length ? f.status : ['active'] };
+	const [tables, lines, municipalities, serviceLines] = await Promise.all([
+		representation(db, filters),
+		countByServiceLine(db, filters),
+		listMunicipalities(db),
+		listServiceLines(db)
+	]);
+	return { tables, lines: [...lines.entries()], municipalities, serviceLines };
+};

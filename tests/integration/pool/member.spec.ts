@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
+import { seedReferenceData } from '../../../src/lib/server/core/org';
+import {
+	confirmMembership,
+	eraseMember,
+	exportMember,
+	joinPool,
+	memberForUser,
+	setPaused,
+	updateProfile
+} from '../../../src/lib/server/pool/member.service';
+import { answerByToken, createInvitation } from '../../../src/lib/server/pool/invitation.service';
+import { activeMember, lastLinkTo, ORIGIN, profile } from './helpers';
+
+describe.each(BACKENDS)('pool members on %s', (backend) => {
+	let t: TestDb;
+	let coordinator: string;
+	beforeAll(async () => {
+		t = await createTestDb(backend);
+		await seedReferenceData(t.db);
+		const u = await t.db
+			.insertInto('app_user')
+			.values({
+				email: 'coord@example.fi',
+				display_name: 'Coordinator',
+				email_verified_at: new Date()
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		coordinator = u.id;
+	});
+	afterAll(() => t.close());
+
+	it('joins as pending with a versioned consent, and confirms by the mailed link', async () => {
+		await joinPool(t.db, ORIGIN, profile({ email: 'Join@Example.fi', modes: ['online'] }));
+		const m = await t.db
+			.selectFrom('pool_member')
+			.selectAll()
+			.where('email', '=', 'join@example.fi')
+			.executeTakeFirstOrThrow();
+		expect(m.status).toBe('pending');
+		expect(m.modes).toEqual(['online']);
+		const consents = await t.db
+			.selectFrom('pool_consent')
+			.selectAll()
+			.where('member_id', '=', m.id)
+			.execute();
+		expect(consents).toHaveLength(1);
+		expect(consents[0].consent_version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		const token = await lastLinkTo(t.db, 'join@example.fi', '/pool/confirm');
+		expect(await confirmMembership(t.db, 'wrong-token')).toBe(false);
+		expect(await confirmMembership(t.db, token)).toBe(true);
+		expect(await confirmMembership(t.db, token)).toBe(false); // one use only
+		const after = await t.db
+			.selectFrom('pool_member')
+			.select(['status', 'confirmed_at'])
+			.where('id', '=', m.id)
+			.executeTakeFirstOrThrow();
+		expect(after.status).toBe('active');
+		expect(after.confirmed_at).not.toBeNull();
+	});
+
+	it('a duplicate join creates no second member and mails the owner instead', async () => {
+		const before = await t.db
+			.selectFrom('mail_outbox')
+			.select(sql<number>`count(*)`.as('n'))
+			.executeTakeFirstOrThrow();
+		await joinPool(t.db, ORIGIN, profile({ email: 'JOIN@example.fi', name: 'Someone Else' }));
+		const rows = await t.db
+			.selectFrom('pool_member')
+			.select(['name'])
+			.where(sql<string>`lower(email)`, '=', 'join@example.fi')
+			.execute();
+		expect(rows).toEqual([{ name: 'Testi Henkilö' }]);
+		const mail = await t.db
+			.selectFrom('mail_outbox')
+			.selectAll()
+			.orderBy('id', 'desc')
+			.executeTakeFirstOrThrow();
+		expect(mail.category).toBe('pool.mail.alreadyMember');
+		const afterCount = await t.db
+			.selectFrom('mail_outbox')
+			.select(sql<number>`count(*)`.as('n'))
+			.executeTakeFirstOrThrow();
+		expect(Number(afterCount.n)).toBe(Number(before.n) + 1);
+	});
+
+	it('links a confirmed membership to the account with the same e-mail, edits and pauses', async () => {
+		const user = await t.db
+			.insertInto('app_user')
+			.values({ email: 'linked@example.fi', display_name: 'L', email_verified_at: new Date() })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const id = await activeMember(t.db, { email: 'linked@example.fi' });
+		const m = await memberForUser(t.db, { id: user.id, email: 'linked@example.fi' });
+		expect(m?.id).toBe(id);
+		await updateProfile(
+			t.db,
+			id,
+			profile({
+				email: 'linked@example.fi',
+				name: 'Uusi Nimi',
+				serviceLines: [1, 2],
+				topics: 'odotusajat'
+			})
+		);
+		await setPaused(t.db, id, true);
+		const after = await t.db
+			.selectFrom('pool_member')
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
+		expect(after).toMatchObject({
+			name: 'Uusi Nimi',
+			status: 'paused',
+			topics: 'odotusajat',
+			service_line_ids: [1, 2]
+		});
+		await setPaused(t.db, id, false);
+		const data = await exportMember(t.db, id);
+		expect(data?.member.email).toBe('linked@example.fi');
+		expect(data?.consents).toHaveLength(1);
+	});
+
+	it('erasure leaves no personal field anywhere, only anonymous counts', async () => {
+		const secret = {
+			name: 'Erkki Poistettava',
+			email: 'erkki.poistettava@example.fi',
+			phone: '+358 40 987 6543',
+			topics: 'salainen-aihe-xyz',
+			accessibility: 'pyörätuoli-esteettömyys-qwe'
+		};
+		const id = await activeMember(t.db, {
+			...secret,
+			birthYear: 1950,
+			gender: 'male',
+			motherTongue: 'sv'
+		});
+		const inv = await createInvitation(t.db, coordinator, ORIGIN, {
+			activityType: 'panel',
+			title: 'Paneeli',
+			messages: { fi: 'Tervetuloa' },
+			replyDeadline: new Date(Date.now() + 86400000),
+			memberIds: [id]
+		});
+		const token = await lastLinkTo(t.db, secret.email, '/pool/reply');
+		expect(await answerByToken(t.db, token, 'yes')).toBe('ok');
+
+		expect(await eraseMember(t.db, id, 'erased')).toBe(true);
+
+		const tables = [
+			'pool_member',
+			'pool_consent',
+			'pool_token',
+			'pool_recipient',
+			'pool_invitation',
+			'pool_stat',
+			'audit_log',
+			'app_user',
+			'mail_outbox'
+		];
+		for (const table of tables) {
+			const rows = await sql<{
+				j: string;
+			}>`select row_to_json(x)::text as j from ${sql.table(table)} x`.execute(t.db);
+			const dump = rows.rows.map((r) => r.j).join('\n');
+			for (const value of [...Object.values(secret), '987 6543']) expect(dump).not.toContain(value);
+		}
+		const left = await t.db
+			.selectFrom('pool_recipient')
+			.selectAll()
+			.where('invitation_id', '=', inv.id)
+			.execute();
+		expect(left).toHaveLength(1);
+		expect(left[0]).toMatchObject({ member_id: null, answer: 'yes' });
+		const stat = await t.db
+			.selectFrom('pool_stat')
+			.selectAll()
+			.where('metric', '=', 'removed_erased')
+			.execute();
+		expect(stat[0].count).toBe(1);
+	});
+});
