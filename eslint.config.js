@@ -10,7 +10,7 @@ export default ts.config(
 			'build/',
 			'.svelte-kit/',
 			'node_modules/',
-			'data/',
+			'data/**',
 			'test-results/',
 			'playwright-report/',
 			'bench/out/',
