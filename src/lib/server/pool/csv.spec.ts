@@ -37,3 +37,12 @@ describe('pool vocabulary', () => {
 		expect(parseOptions('')).toBeNull();
 	});
 });
+
+describe('background answers from a form', () => {
+	it('keeps only known options of active questions', async () => {
+		const { cleanBackground } = await import('./question.service');
+		const qs = [{ id: 3, options: [{ value: 's1', fi: 'a', sv: 'a', en: 'a' }] }];
+		expect(cleanBackground(qs, { q_3: 's1', q_4: 's1', other: 'x' })).toEqual({ '3': 's1' });
+		expect(cleanBackground(qs, { q_3: '<script>' })).toEqual({});
+	});
+});
