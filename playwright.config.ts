@@ -38,6 +38,8 @@ export default defineConfig({
 			DEMO_DATA: '1',
 			DATABASE_URL: '',
 			SMTP_URL: '',
+			// CSV imports of up to 10 MB go through forms.
+			BODY_SIZE_LIMIT: '16M',
 			// Every end-to-end test signs in from 127.0.0.1: the per-IP budgets are tested in unit tests.
 			AUTH_RATE_PER_MINUTE: '10000'
 		}
