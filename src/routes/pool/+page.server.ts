@@ -8,7 +8,7 @@ import { joinSchema } from '$lib/server/pool/pool.schemas';
 import { joinPool } from '$lib/server/pool/member.service';
 import { profileOptions } from '$lib/server/pool/form-data';
 import { cleanBackground } from '$lib/server/pool/question.service';
-import { allow } from '$lib/server/pool/rate-limit';
+import { joinLimiter } from '$lib/server/pool/rate-limit';
 import { CONSENT_VERSION } from '$lib/server/pool/pool.types';
 import type { FormMessage } from '$lib/forms';
 
@@ -36,7 +36,7 @@ export const actions: Actions = {
 			zod4(joinSchema)
 		);
 		if (!form.valid) return fail(400, { form });
-		if (!allow(`join:${tokenId(locals.clientIp ?? '')}`, 10, 10 * 60_000))
+		if (!joinLimiter.take(tokenId(locals.clientIp ?? '')).allowed)
 			return message(form, { type: 'error', key: 'pool.errors.tooMany' }, { status: 429 });
 		const { db, config } = await runtime();
 		const { questions } = await profileOptions(db);

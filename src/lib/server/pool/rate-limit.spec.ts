@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { allow } from './rate-limit';
+import { joinLimiter, replyLimiter } from './rate-limit';
 import { filtersFromUrl } from './form-data';
 
-describe('pool rate limit', () => {
-	it('allows max requests per window, then refuses until the window passes', () => {
+describe('pool rate limits', () => {
+	it('allows 10 joins from one address, then refuses; others are not affected', () => {
 		const key = `k-${Math.random()}`;
-		expect([1, 2, 3].map(() => allow(key, 2, 1000, 0))).toEqual([true, true, false]);
-		expect(allow(key, 2, 1000, 1000)).toBe(true);
+		for (let i = 0; i < 10; i++) expect(joinLimiter.take(key).allowed).toBe(true);
+		expect(joinLimiter.take(key).allowed).toBe(false);
+		expect(joinLimiter.take(`${key}-other`).allowed).toBe(true);
+	});
+	it('allows a minute of invitation answers at a time', () => {
+		const key = `r-${Math.random()}`;
+		for (let i = 0; i < 60; i++) expect(replyLimiter.take(key).allowed).toBe(true);
+		expect(replyLimiter.take(key).allowed).toBe(false);
 	});
 });
 

@@ -1,16 +1,9 @@
 /**
- * In-process limit for the pool's anonymous forms (join, reply): a fixed window per key (hashed
- * IP). Enough for one server process; a shared store is needed when several run.
+ * Budgets for the pool's anonymous forms, per hashed client IP, on the core token bucket:
+ * joining (10 per 10 minutes) and answering invitations (60 a minute). One server process only;
+ * several would need a shared store.
  */
-const windows = new Map<string, { start: number; count: number }>();
+import { RateLimiter } from '../core/rate-limit';
 
-export function allow(key: string, max: number, windowMs: number, now = Date.now()): boolean {
-	const w = windows.get(key);
-	if (!w || now - w.start >= windowMs) {
-		if (windows.size > 10_000) windows.clear();
-		windows.set(key, { start: now, count: 1 });
-		return true;
-	}
-	w.count++;
-	return w.count <= max;
-}
+export const joinLimiter = new RateLimiter({ capacity: 10, refillPerSecond: 10 / 600 });
+export const replyLimiter = new RateLimiter({ capacity: 60, refillPerSecond: 1 });

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
 import { tokenId } from '$lib/server/core/auth/tokens';
 import { answerByToken, recipientByToken } from '$lib/server/pool/invitation.service';
-import { allow } from '$lib/server/pool/rate-limit';
+import { replyLimiter } from '$lib/server/pool/rate-limit';
 import { ANSWERS } from '$lib/server/pool/pool.types';
 import { isLocale } from '$lib/i18n';
 
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 export const actions: Actions = {
 	default: async ({ params, request, locals }) => {
-		if (!allow(`reply:${tokenId(locals.clientIp ?? '')}`, 60, 60_000))
+		if (!replyLimiter.take(tokenId(locals.clientIp ?? '')).allowed)
 			return fail(429, { result: 'tooMany' });
 		const answer = String((await request.formData()).get('answer') ?? '');
 		if (!(ANSWERS as readonly string[]).includes(answer)) return fail(400, { result: 'invalid' });
