@@ -113,3 +113,12 @@ test('an admin creates a staff account, gives a scoped role, and the audit log s
 	await expect(page.getByText('user.create_staff').first()).toBeVisible();
 	await waitForMail(email, 'Tunnuksesi');
 });
+
+test('the staff workspace links to the areas of the person’s own roles only', async ({ page }) => {
+	await signIn(page, DEMO.pool);
+	await page.goto('/staff');
+	await expect(page.getByRole('link', { name: 'Asukaspooli' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Keskustelut' })).toHaveCount(0);
+	await page.getByRole('link', { name: 'Asukaspooli' }).click();
+	await expect(page).toHaveURL(/\/staff\/pool$/);
+});

@@ -9,6 +9,7 @@ import { changePassword } from '$lib/server/core/auth/account.service';
 import { setSessionCookie } from '$lib/server/core/auth/session';
 import { describeRoles } from '$lib/server/core/auth/role-labels';
 import type { FormMessage } from '$lib/forms';
+import { accountLinks } from '$lib/server/workspace-links';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -16,6 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		profile: { displayName: user.displayName, email: user.email },
 		roles: await describeRoles(db, user.roles),
+		links: accountLinks(user),
 		form: await superValidate(zod4(changePasswordSchema))
 	};
 };

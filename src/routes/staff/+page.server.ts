@@ -3,6 +3,7 @@ import { runtime } from '$lib/server/core/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
 import { STAFF_ROLES } from '$lib/server/core/auth/roles';
 import { describeRoles } from '$lib/server/core/auth/role-labels';
+import { staffLinks } from '$lib/server/workspace-links';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, [...STAFF_ROLES]);
@@ -11,6 +12,7 @@ export const load: PageServerLoad = async (event) => {
 		roles: await describeRoles(
 			db,
 			user.roles.filter((r) => r.role !== 'resident')
-		)
+		),
+		links: staffLinks(user)
 	};
 };
