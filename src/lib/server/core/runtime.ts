@@ -9,11 +9,14 @@ import { bundledMigrations } from './db/migrations-bundled';
 import { seedReferenceData } from './org';
 import { folderSender, smtpSender, startMailWorker, type WorkerHandle } from './mail';
 import { seedDemoData } from '../demo';
+import { startMapWorker, type MapWorkerHandle } from '../conversations/map-worker';
 
 export interface Runtime {
 	db: Db;
 	config: AppConfig;
 	mailWorker: WorkerHandle | null;
+	/** conversations module: recomputes opinion maps with new votes (CONVERSATIONS_MAP_WORKER=0 turns it off). */
+	mapWorker: MapWorkerHandle | null;
 }
 
 let started: Promise<Runtime> | undefined;
@@ -29,7 +32,9 @@ async function start(): Promise<Runtime> {
 	if (cfg.demoData) await seedDemoData(db);
 	const sender = cfg.smtpUrl ? smtpSender(cfg.smtpUrl) : folderSender(cfg.mailDir);
 	const mailWorker = cfg.mailWorker ? startMailWorker(db, sender, cfg.mailFrom) : null;
-	return { db, config: cfg, mailWorker };
+	// conversations module: opinion-map worker.
+	const mapWorker = process.env.CONVERSATIONS_MAP_WORKER === '0' ? null : startMapWorker(db);
+	return { db, config: cfg, mailWorker, mapWorker };
 }
 
 export function runtime(): Promise<Runtime> {
@@ -42,5 +47,6 @@ export async function shutdown(): Promise<void> {
 	if (!started) return;
 	const rt = await started;
 	await rt.mailWorker?.stop();
+	await rt.mapWorker?.stop();
 	await rt.db.destroy();
 }

@@ -1,0 +1,13 @@
+/** The conversations module's public surface for routes and other modules. */
+export * from './conversations.service';
+export * from './conversations.queries';
+export * from './conversations.schemas';
+export type * from './conversations.types';
+export type * from './opinion-map.port';
+export { castVote, castVotes } from './votes';
+export { ensureParticipant, findParticipant } from './participants';
+export { nextStatement } from './next-statement';
+export { recomputeDue, computeMapNow, startMapWorker, MAP_MIN_INTERVAL_MS } from './map-worker';
+export { exportPolis, importPolis, parsePolisImport, PolisCsvError } from './polis-io';
+export { identityOf } from './identity';
+export { voteLimiter, statementLimiter } from './rate-limit';
