@@ -81,3 +81,6 @@ export const findingSchema = z.object({
 	statementId: z.coerce.number().int().positive(),
 	note: textField(1000, false).default('')
 });
+
+/** Votes a participant casts before the opinion map opens to them (Polis clusters from 7). */
+export const MAP_MIN_VOTES = 7;

@@ -7,7 +7,22 @@ export type * from './opinion-map.port';
 export { castVote, castVotes } from './votes';
 export { ensureParticipant, findParticipant } from './participants';
 export { nextStatement } from './next-statement';
-export { recomputeDue, computeMapNow, startMapWorker, MAP_MIN_INTERVAL_MS } from './map-worker';
-export { exportPolis, importPolis, parsePolisImport, PolisCsvError } from './polis-io';
+export {
+	recomputeDue,
+	computeMapNow,
+	ensureFreshMap,
+	startMapWorker,
+	MAP_MIN_INTERVAL_MS
+} from './map-worker';
+export {
+	exportPolis,
+	importPolis,
+	parsePolisImport,
+	PolisCsvError,
+	type PolisFiles
+} from './polis-io';
 export { identityOf } from './identity';
 export { voteLimiter, statementLimiter } from './rate-limit';
+export { buildMapView, GROUP_NAMES, type MapView } from './map-view';
+export { conversationOr404, loadReport } from './pages';
+export { readCreateForm, validateCreate, type CreateFormValues } from './form-data';

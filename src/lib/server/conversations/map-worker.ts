@@ -22,7 +22,7 @@ interface DueRow {
 
 export async function recomputeDue(
 	db: Db,
-	opts: { minIntervalMs?: number; engine?: ComputeOpinionMap; now?: Date } = {}
+	opts: { minIntervalMs?: number; engine?: ComputeOpinionMap; now?: Date; onlyId?: string } = {}
 ): Promise<string[]> {
 	const minInterval = opts.minIntervalMs ?? MAP_MIN_INTERVAL_MS;
 	const now = (opts.now ?? new Date()).getTime();
@@ -32,7 +32,8 @@ export async function recomputeDue(
 		  (select count(*) || ':' || coalesce(max(s.moderated_at)::text, '') from conversation_statement s
 		    where s.conversation_id = c.id) as sv,
 		  m.last_history_id as m_last, m.statements_version as m_sv, m.computed_at
-		from conversation c left join conversation_map m on m.conversation_id = c.id`.execute(db);
+		from conversation c left join conversation_map m on m.conversation_id = c.id
+		where ${opts.onlyId ?? null}::uuid is null or c.id = ${opts.onlyId ?? null}::uuid`.execute(db);
 	const done: string[] = [];
 	for (const r of rows.rows) {
 		const changed =
@@ -43,6 +44,11 @@ export async function recomputeDue(
 		done.push(r.id);
 	}
 	return done;
+}
+
+/** Recomputes one conversation now if its votes or moderation changed (exports use it). */
+export async function ensureFreshMap(db: Db, conversationId: string): Promise<void> {
+	await recomputeDue(db, { minIntervalMs: 0, onlyId: conversationId });
 }
 
 /** Builds the engine input from the database: participants by join order, comments by tid. */

@@ -15,6 +15,7 @@ import type { Db } from '../core/db/database';
 import { recordAudit } from '../core/audit';
 import { getConversation, getMap } from './conversations.queries';
 import type { MapResult } from './opinion-map.port';
+import { ensureFreshMap } from './map-worker';
 import { inOrder } from './sequential';
 
 export { PolisCsvError };
@@ -31,6 +32,8 @@ export interface PolisFiles {
 export async function exportPolis(db: Db, conversationId: string): Promise<PolisFiles | null> {
 	const c = await getConversation(db, conversationId);
 	if (!c) return null;
+	// The group column must describe the votes being exported, not an older map.
+	await ensureFreshMap(db, conversationId);
 	const [statements, participants, votes, map] = await inOrder([
 		() =>
 			db
