@@ -6,6 +6,7 @@ import {
 	createConversationSchema,
 	listFindings,
 	listStatements,
+	participationOfUser,
 	moderateStatement,
 	nextStatement,
 	setConversationStatus,
@@ -190,5 +191,14 @@ describe.each(BACKENDS)('conversation votes on %s', (backend) => {
 		expect(await addFinding(t.db, actor, conv, 999999, '')).toBe(false);
 		const f = await listFindings(t.db, conv);
 		expect(f.map((x) => [x.tid, x.note])).toEqual([[0, 'Tärkeä']]);
+	});
+
+	it("records a signed-in person's participation in their own history", async () => {
+		const user = await staffUser(t);
+		await voteAs(t.db, conv, { kind: 'user', userId: user }, [
+			{ tid: 2, vote: 0, clientId: 'user-vote-1' }
+		]);
+		const mine = await participationOfUser(t.db, user);
+		expect(mine.map((m) => [m.id, Number(m.votes)])).toEqual([[conv, 1]]);
 	});
 });

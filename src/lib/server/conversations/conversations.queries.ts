@@ -128,3 +128,27 @@ export function listFindings(db: Executor, conversationId: string) {
 		.orderBy('s.tid')
 		.execute();
 }
+
+/**
+ * Seam for the pool module and the account page: conversations a signed-in person took part in,
+ * with their vote count (their own history; never shown to others).
+ */
+export function participationOfUser(db: Executor, userId: string) {
+	return db
+		.selectFrom('conversation_participant as p')
+		.innerJoin('conversation as c', 'c.id', 'p.conversation_id')
+		.select((eb) => [
+			'c.id',
+			'c.topic',
+			'c.status',
+			'p.created_at',
+			eb
+				.selectFrom('conversation_vote as v')
+				.select(eb.fn.countAll<number>().as('n'))
+				.whereRef('v.participant_id', '=', 'p.id')
+				.as('votes')
+		])
+		.where('p.app_user_id', '=', userId)
+		.orderBy('p.created_at', 'desc')
+		.execute();
+}
