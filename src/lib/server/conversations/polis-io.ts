@@ -288,7 +288,10 @@ export function parsePolisImport(files: ImportFiles, fallbackTopic: string): Par
 	};
 }
 
-/** Writes a parsed import as a new, closed conversation in one transaction. */
+/**
+ * Writes a parsed import as a new, closed conversation in one transaction. Imported participants
+ * get an anonymous key no cookie can hold (`import:` + their Polis id), so nobody can vote as them.
+ */
 export async function importPolis(
 	db: Db,
 	actorUserId: string,
@@ -332,7 +335,7 @@ export async function importPolis(
 				.values(
 					data.participants
 						.slice(i, i + 500)
-						.map((p) => ({ conversation_id: c.id, xid: `import:${p}` }))
+						.map((p) => ({ conversation_id: c.id, anon_key: `import:${p}` }))
 				)
 				.returning('id')
 				.execute();
