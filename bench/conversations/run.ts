@@ -22,6 +22,7 @@ const arg = (name: string, fallback: number) => {
 const SECONDS = arg('seconds', 10);
 const CONCURRENCY = arg('concurrency', 64);
 const BATCH = arg('batch', 1);
+const SEPARATE_WORKER = process.argv.includes('--separate-map-worker');
 const PARTICIPANTS = 5000;
 const STATEMENTS = 60;
 
@@ -34,6 +35,7 @@ async function startServer(url: string, port: number): Promise<ChildProcess> {
 			DATABASE_URL: url,
 			DEMO_DATA: '0',
 			MAIL_WORKER: '0',
+			CONVERSATIONS_MAP_WORKER: SEPARATE_WORKER ? '0' : '1',
 			CONVERSATIONS_VOTE_BURST: '1000000000',
 			CONVERSATIONS_VOTE_RATE: '1000000000'
 		},
@@ -141,6 +143,12 @@ async function main() {
 	try {
 		const port = await freePort();
 		server = await startServer(db.url, port);
+		const mapWorker = SEPARATE_WORKER
+			? spawn('node', ['--import', 'tsx', 'src/lib/server/conversations/map-worker-cli.ts'], {
+					env: { ...process.env, DATABASE_URL: db.url },
+					stdio: ['ignore', 'ignore', 'inherit']
+				})
+			: null;
 		await client.connect();
 		const id = await createConversation(client);
 
@@ -158,6 +166,22 @@ async function main() {
 		console.log(
 			`stored history rows for the run: ${stored.rows[0].n} (acknowledged ${r.acked.length})`
 		);
+		// Give the map worker one poll to catch up with the last votes, then show what it stored.
+		await new Promise((res) => setTimeout(res, 8000));
+		const map = await client.query(
+			`select computed_at, jsonb_array_length(result->'participants') as n
+			 from conversation_map where conversation_id = $1`,
+			[id]
+		);
+		console.log(
+			`opinion map (${SEPARATE_WORKER ? 'separate worker process' : 'in the web process'}): ` +
+				(map.rows[0] ? `${map.rows[0].n} participants placed` : 'not computed')
+		);
+		if (mapWorker) {
+			const exited = new Promise((res) => mapWorker.once('exit', res));
+			mapWorker.kill('SIGTERM');
+			await exited;
+		}
 
 		// Crash test: kill -9 the server one second into a burst.
 		let killed = false;

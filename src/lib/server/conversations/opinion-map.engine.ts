@@ -1,6 +1,7 @@
 /** Binds the port to the shared engine in ml/opinion-map (not modified here). */
-import { computeOpinionMap as engine } from '$ml/opinion-map/engine';
-import type { OpinionMapState } from '$ml/opinion-map/types';
+// Relative (not $ml) so the stand-alone map worker (map-worker-cli.ts, run by tsx) resolves it too.
+import { computeOpinionMap as engine } from '../../../../ml/opinion-map/engine';
+import type { OpinionMapState } from '../../../../ml/opinion-map/types';
 import type { ComputeOpinionMap } from './opinion-map.port';
 
 export const computeOpinionMap: ComputeOpinionMap = (input, previousState) =>
