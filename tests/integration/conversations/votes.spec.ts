@@ -201,4 +201,36 @@ describe.each(BACKENDS)('conversation votes on %s', (backend) => {
 		const mine = await participationOfUser(t.db, user);
 		expect(mine.map((m) => [m.id, Number(m.votes)])).toEqual([[conv, 1]]);
 	});
+
+	it('asks anonymous people to sign in where the conversation requires it, and may refuse own statements', async () => {
+		const closedDoor = await createConversation(
+			t.db,
+			actor,
+			createConversationSchema.parse({
+				topic: 'Vain kirjautuneille',
+				seeds: 'Väite yksi',
+				allowAnonymous: false,
+				allowStatements: false
+			})
+		);
+		const anon = { kind: 'anon' as const, key: 'e'.repeat(24) };
+		expect(
+			await voteAs(t.db, closedDoor, anon, [{ tid: 0, vote: 1, clientId: 'anon-vote-1' }])
+		).toEqual({ ok: false, error: 'sign_in' });
+		const user = await staffUser(t);
+		const who = { kind: 'user' as const, userId: user };
+		expect(
+			await voteAs(t.db, closedDoor, who, [{ tid: 0, vote: 1, clientId: 'user-vote-2' }])
+		).toMatchObject({ ok: true });
+		expect(await submitStatement(t.db, closedDoor, who, 'Oma väite tähän')).toEqual({
+			ok: false,
+			error: 'not_allowed'
+		});
+		const participants = await t.db
+			.selectFrom('conversation_participant')
+			.select('app_user_id')
+			.where('conversation_id', '=', closedDoor)
+			.execute();
+		expect(participants).toEqual([{ app_user_id: user }]);
+	});
 });
