@@ -7,6 +7,7 @@ import {
 	createConversationSchema,
 	exportPolis,
 	getMap,
+	nextStatement,
 	importPolis,
 	parsePolisImport,
 	PolisCsvError,
@@ -74,6 +75,27 @@ describe.each(BACKENDS)('opinion map and Polis CSV on %s', (backend) => {
 		expect(await recomputeDue(t.db, { minIntervalMs: 0 })).toContain(conv);
 		const again = await getMap(t.db, conv);
 		expect(Number(again!.last_history_id)).toBeGreaterThan(Number(map!.last_history_id));
+
+		// Next-statement choice: with equal vote counts, the more divisive statement comes up more.
+		const comments = (again!.result as MapResult).comments as Array<{
+			tid: string;
+			extremity: number;
+		}>;
+		const sorted = [...comments].sort((a, b) => a.extremity - b.extremity);
+		const [least, most] = [Number(sorted[0].tid), Number(sorted.at(-1)!.tid)];
+		const c = await t.db
+			.selectFrom('conversation')
+			.selectAll()
+			.where('id', '=', conv)
+			.executeTakeFirstOrThrow();
+		const picks = new Map<number, number>();
+		for (let i = 0; i < 400; i++) {
+			const n = await nextStatement(t.db, c, null, () => (i + 0.5) / 400);
+			picks.set(n.statement!.tid, (picks.get(n.statement!.tid) ?? 0) + 1);
+		}
+		expect(sorted.at(-1)!.extremity).toBeGreaterThan(sorted[0].extremity * 1.5);
+		expect(picks.get(most) ?? 0).toBeGreaterThan(picks.get(least) ?? 0);
+		expect([...picks.values()].reduce((a, b) => a + b, 0)).toBe(400);
 	});
 
 	it('imports a Polis export, and its export re-imports to the same groups', async () => {

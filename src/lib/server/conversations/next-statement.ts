@@ -49,7 +49,7 @@ export async function nextStatement(
 	const placement = new Map(
 		((map?.result as MapResult | undefined)?.comments ?? []).map((c) => [
 			c.tid,
-			Math.hypot(c.x, c.y)
+			c.extremity ?? Math.hypot(c.x, c.y)
 		])
 	);
 	const maxSep = Math.max(1e-9, ...placement.values());

@@ -41,7 +41,8 @@ export interface MapResult {
 	groups: Array<{ index: number; size: number; center: [number, number] }>;
 	repness: MapRepComment[][];
 	consensus: { agree: MapConsensusComment[]; disagree: MapConsensusComment[] };
-	comments: Array<{ tid: string; x: number; y: number }>;
+	/** extremity: how far the statement pulls participants apart (Polis comment extremity). */
+	comments: Array<{ tid: string; x: number; y: number; extremity?: number }>;
 }
 
 /** Opaque warm-start state: stored as JSON and handed back on the next update. */
