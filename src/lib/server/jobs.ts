@@ -3,8 +3,10 @@
  * runtime starts them (turn all off with BACKGROUND_JOBS=0, e.g. for a read-only replica).
  */
 import type { PeriodicJob } from './core/jobs';
+import type { Db } from './core/db/database';
 import { config } from './core/config';
 import { retentionPolicy, runRetention } from './pool';
+import { recomputeDue } from './conversations';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -14,5 +16,10 @@ export const moduleJobs: PeriodicJob[] = [
 		name: 'pool.retention',
 		intervalMs: DAY,
 		run: (db) => runRetention(db, config().origin, retentionPolicy())
-	}
+	},
+	// Recompute opinion maps of conversations with new votes (each at most every 5 s). Turn off
+	// with CONVERSATIONS_MAP_WORKER=0 when a separate map-worker process runs instead.
+	...(process.env.CONVERSATIONS_MAP_WORKER === '0'
+		? []
+		: [{ name: 'conversations.map', intervalMs: 2_000, run: (db: Db) => recomputeDue(db) }])
 ];

@@ -7,10 +7,11 @@ import { hashPassword } from '../core/auth/password';
 import { DEMO_UNITS } from './demo-units';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { seedPoolDemo } from '../pool/demo';
+import { seedConversationsDemo } from '../conversations/demo';
 
 export type DemoSeeder = (db: Db) => Promise<void>;
 /** Each module's demo seeder, run in this order after the accounts exist. */
-const moduleSeeders: DemoSeeder[] = [seedPoolDemo];
+const moduleSeeders: DemoSeeder[] = [seedPoolDemo, seedConversationsDemo];
 
 export async function seedDemoData(db: Db): Promise<boolean> {
 	const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();

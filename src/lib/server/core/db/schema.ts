@@ -4,5 +4,6 @@
  */
 import type { CoreTables } from './core.tables';
 import type { PoolTables } from '../../pool/pool.tables';
+import type { ConversationsTables } from '../../conversations/conversations.tables';
 
-export type DB = CoreTables & PoolTables;
+export type DB = CoreTables & PoolTables & ConversationsTables;

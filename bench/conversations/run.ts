@@ -1,0 +1,210 @@
+/**
+ * Vote-intake benchmark: the built server (`npm run build` first) on a fresh PostgreSQL with
+ * durable settings, a load generator on loopback, and a crash test.
+ *
+ *   npx tsx bench/conversations/run.ts [--seconds 10] [--concurrency 64] [--batch 1]
+ *
+ * 1. Sustained load: `concurrency` keep-alive connections POST to /api/conversations/:id/votes
+ *    for `seconds`; each request carries `batch` votes of one participant. Prints votes/s and
+ *    request latency percentiles.
+ * 2. Crash: the same load, the server is killed with SIGKILL mid-burst; every vote that got a
+ *    200 must be in the database afterwards.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import pg from 'pg';
+import { freePort, startPostgres } from './pg';
+
+const arg = (name: string, fallback: number) => {
+	const i = process.argv.indexOf(`--${name}`);
+	return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SECONDS = arg('seconds', 10);
+const CONCURRENCY = arg('concurrency', 64);
+const BATCH = arg('batch', 1);
+const SEPARATE_WORKER = process.argv.includes('--separate-map-worker');
+const PARTICIPANTS = 5000;
+const STATEMENTS = 60;
+
+async function startServer(url: string, port: number): Promise<ChildProcess> {
+	const child = spawn('node', ['build'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			ORIGIN: `http://127.0.0.1:${port}`,
+			DATABASE_URL: url,
+			DEMO_DATA: '0',
+			MAIL_WORKER: '0',
+			CONVERSATIONS_MAP_WORKER: SEPARATE_WORKER ? '0' : '1',
+			CONVERSATIONS_VOTE_BURST: '1000000000',
+			CONVERSATIONS_VOTE_RATE: '1000000000'
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (let i = 0; i < 300; i++) {
+		try {
+			const r = await fetch(`http://127.0.0.1:${port}/conversations`);
+			if (r.ok) return child;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error('server did not start');
+}
+
+async function createConversation(client: pg.Client): Promise<string> {
+	const c = await client.query(`insert into conversation (topic) values ('bench') returning id`);
+	const id = c.rows[0].id as string;
+	for (let t = 0; t < STATEMENTS; t++) {
+		await client.query(
+			`insert into conversation_statement (conversation_id, tid, body, status) values ($1, $2, $3, 'accepted')`,
+			[id, t, `Väite ${t}`]
+		);
+	}
+	return id;
+}
+
+interface LoadResult {
+	latencies: number[];
+	acked: string[];
+	errors: number;
+	statuses: Record<number, number>;
+	votes: number;
+	ms: number;
+}
+
+function load(port: number, id: string, seconds: number, tag: string, stopEarly?: () => boolean) {
+	const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+	const res: LoadResult = { latencies: [], acked: [], errors: 0, statuses: {}, votes: 0, ms: 0 };
+	let seq = 0;
+	const until = Date.now() + seconds * 1000;
+	const post = (body: string) =>
+		new Promise<number>((resolve) => {
+			const req = http.request(
+				{
+					host: '127.0.0.1',
+					port,
+					method: 'POST',
+					path: `/api/conversations/${id}/votes`,
+					agent,
+					headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+				},
+				(r) => {
+					r.resume();
+					r.on('end', () => resolve(r.statusCode ?? 0));
+				}
+			);
+			req.on('error', () => resolve(0));
+			req.end(body);
+		});
+	const worker = async (w: number) => {
+		while (Date.now() < until && !stopEarly?.()) {
+			const n = seq++;
+			const p = (n * 7919 + w) % PARTICIPANTS;
+			const votes = Array.from({ length: BATCH }, (_, k) => ({
+				tid: (n * BATCH + k) % STATEMENTS,
+				vote: ((n + k) % 3) - 1,
+				clientId: `${tag}-${n}-${k}-v`
+			}));
+			const body = JSON.stringify(
+				BATCH === 1 ? { xid: `p${p}`, ...votes[0] } : { xid: `p${p}`, votes }
+			);
+			const t0 = performance.now();
+			const status = await post(body);
+			const dt = performance.now() - t0;
+			if (status === 200) {
+				res.latencies.push(dt);
+				res.votes += BATCH;
+				for (const v of votes) res.acked.push(v.clientId);
+			} else {
+				res.errors++;
+				res.statuses[status] = (res.statuses[status] ?? 0) + 1;
+			}
+		}
+	};
+	const t0 = Date.now();
+	return Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w))).then(() => {
+		res.ms = Date.now() - t0;
+		agent.destroy();
+		return res;
+	});
+}
+
+const pct = (xs: number[], p: number) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+
+async function main() {
+	const db = await startPostgres();
+	const client = new pg.Client({ connectionString: db.url });
+	let server: ChildProcess | null = null;
+	try {
+		const port = await freePort();
+		server = await startServer(db.url, port);
+		const mapWorker = SEPARATE_WORKER
+			? spawn('node', ['--import', 'tsx', 'src/lib/server/conversations/map-worker-cli.ts'], {
+					env: { ...process.env, DATABASE_URL: db.url },
+					stdio: ['ignore', 'ignore', 'inherit']
+				})
+			: null;
+		await client.connect();
+		const id = await createConversation(client);
+
+		await load(port, id, 2, 'warm'); // warm-up: participants created, JIT warm
+		const r = await load(port, id, SECONDS, 'run');
+		console.log(
+			`sustained: ${CONCURRENCY} connections, ${BATCH} vote(s)/request, ${SECONDS} s: ` +
+				`${Math.round((r.votes / r.ms) * 1000)} votes/s, ${Math.round((r.latencies.length / r.ms) * 1000)} requests/s, ` +
+				`p50 ${pct(r.latencies, 50).toFixed(1)} ms, p95 ${pct(r.latencies, 95).toFixed(1)} ms, ` +
+				`p99 ${pct(r.latencies, 99).toFixed(1)} ms, errors ${r.errors} ${JSON.stringify(r.statuses)}`
+		);
+		const stored = await client.query(
+			`select count(*)::int as n from conversation_vote_history where client_id like 'run-%'`
+		);
+		console.log(
+			`stored history rows for the run: ${stored.rows[0].n} (acknowledged ${r.acked.length})`
+		);
+		// Give the map worker one poll to catch up with the last votes, then show what it stored.
+		await new Promise((res) => setTimeout(res, 8000));
+		const map = await client.query(
+			`select computed_at, jsonb_array_length(result->'participants') as n
+			 from conversation_map where conversation_id = $1`,
+			[id]
+		);
+		console.log(
+			`opinion map (${SEPARATE_WORKER ? 'separate worker process' : 'in the web process'}): ` +
+				(map.rows[0] ? `${map.rows[0].n} participants placed` : 'not computed')
+		);
+		if (mapWorker) {
+			const exited = new Promise((res) => mapWorker.once('exit', res));
+			mapWorker.kill('SIGTERM');
+			await exited;
+		}
+
+		// Crash test: kill -9 the server one second into a burst.
+		let killed = false;
+		const crash = load(port, id, 5, 'crash', () => killed);
+		await new Promise((res) => setTimeout(res, 1000));
+		server.kill('SIGKILL');
+		killed = true;
+		const c = await crash;
+		server = null;
+		const found = await client.query(
+			`select count(*)::int as n from conversation_vote_history where client_id = any($1::text[])`,
+			[c.acked]
+		);
+		const lost = c.acked.length - found.rows[0].n;
+		console.log(
+			`crash: server killed mid-burst; acknowledged ${c.acked.length}, found ${found.rows[0].n}, lost ${lost}, failed requests ${c.errors}`
+		);
+		if (lost !== 0) process.exitCode = 1;
+	} finally {
+		server?.kill('SIGKILL');
+		await client.end().catch(() => {});
+		db.stop();
+	}
+}
+
+void main();

@@ -1,0 +1,296 @@
+/** Rules of conversations: staff actions are audited in the same transaction as the change. */
+import type { Db, Executor } from '../core/db/database';
+import { recordAudit } from '../core/audit';
+import type { CreateConversationInput } from './conversations.schemas';
+import type { ParticipantIdentity, StatementStatus, VoteValue } from './conversations.types';
+import { getConversation, nextTid } from './conversations.queries';
+import { ensureParticipant, findParticipant } from './participants';
+import { castVote, castVotes, VoteRefused } from './votes';
+
+export async function createConversation(
+	db: Db,
+	actorUserId: string,
+	input: CreateConversationInput
+): Promise<string> {
+	return db.transaction().execute(async (trx) => {
+		const c = await trx
+			.insertInto('conversation')
+			.values({
+				topic: input.topic,
+				description: input.description,
+				languages: input.languages,
+				allow_statements: input.allowStatements,
+				allow_anonymous: input.allowAnonymous,
+				moderation: input.moderation,
+				created_by: actorUserId
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await insertSeeds(trx, c.id, input.seeds);
+		await recordAudit(trx, {
+			actorUserId,
+			action: 'conversation.create',
+			entityType: 'conversation',
+			entityId: c.id,
+			details: { seeds: input.seeds.length }
+		});
+		return c.id;
+	});
+}
+
+async function insertSeeds(trx: Executor, conversationId: string, bodies: string[]) {
+	if (bodies.length === 0) return;
+	const first = await nextTid(trx, conversationId);
+	await trx
+		.insertInto('conversation_statement')
+		.values(
+			bodies.map((body, i) => ({
+				conversation_id: conversationId,
+				tid: first + i,
+				body,
+				is_seed: true,
+				status: 'accepted' as const,
+				moderated_at: new Date()
+			}))
+		)
+		.execute();
+}
+
+export async function addSeedStatements(
+	db: Db,
+	actorUserId: string,
+	conversationId: string,
+	bodies: string[]
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		// Serialise tid allocation per conversation.
+		await trx
+			.selectFrom('conversation')
+			.select('id')
+			.where('id', '=', conversationId)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
+		await insertSeeds(trx, conversationId, bodies);
+		await recordAudit(trx, {
+			actorUserId,
+			action: 'conversation.seed',
+			entityType: 'conversation',
+			entityId: conversationId,
+			details: { seeds: bodies.length }
+		});
+	});
+}
+
+export type SubmitError = 'unknown_conversation' | 'closed' | 'not_allowed' | 'sign_in';
+
+/**
+ * A participant's own statement: pending under pre-moderation, visible at once under
+ * post-moderation. The author agrees with it, as in Polis. A retried client id stores it once.
+ */
+export async function submitStatement(
+	db: Db,
+	conversationId: string,
+	identity: ParticipantIdentity,
+	body: string,
+	clientId?: string
+): Promise<{ ok: true; tid: number } | { ok: false; error: SubmitError }> {
+	const c = await getConversation(db, conversationId);
+	if (!c) return { ok: false, error: 'unknown_conversation' };
+	if (c.status !== 'open') return { ok: false, error: 'closed' };
+	if (!c.allow_statements) return { ok: false, error: 'not_allowed' };
+	if (identity.kind === 'anon' && !c.allow_anonymous) return { ok: false, error: 'sign_in' };
+	return db.transaction().execute(async (trx) => {
+		await trx
+			.selectFrom('conversation')
+			.select('id')
+			.where('id', '=', conversationId)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
+		const pid = await ensureParticipant(trx, conversationId, identity);
+		if (clientId) {
+			const dup = await trx
+				.selectFrom('conversation_statement')
+				.select('tid')
+				.where('conversation_id', '=', conversationId)
+				.where('client_id', '=', clientId)
+				.executeTakeFirst();
+			if (dup) return { ok: true as const, tid: dup.tid };
+		}
+		const tid = await nextTid(trx, conversationId);
+		await trx
+			.insertInto('conversation_statement')
+			.values({
+				conversation_id: conversationId,
+				tid,
+				body,
+				author_participant_id: pid,
+				client_id: clientId ?? null,
+				status: 'pending'
+			})
+			.execute();
+		if (c.moderation === 'post') {
+			await castVote(trx, {
+				conversationId,
+				participantId: pid,
+				tid,
+				vote: 1,
+				clientId: `author-${tid}`
+			});
+		}
+		return { ok: true as const, tid };
+	});
+}
+
+export async function moderateStatement(
+	db: Db,
+	actorUserId: string,
+	conversationId: string,
+	statementId: number,
+	action: 'accept' | 'reject' | 'meta' | 'unmeta'
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const patch: { status?: StatementStatus; is_meta?: boolean } =
+			action === 'accept'
+				? { status: 'accepted' }
+				: action === 'reject'
+					? { status: 'rejected' }
+					: { is_meta: action === 'meta' };
+		const r = await trx
+			.updateTable('conversation_statement')
+			.set({ ...patch, moderated_at: new Date() })
+			.where('id', '=', statementId)
+			.where('conversation_id', '=', conversationId)
+			.returning(['tid', 'author_participant_id'])
+			.executeTakeFirst();
+		if (!r) return false;
+		// Under pre-moderation the author's own agree vote is cast when the statement goes live.
+		if (action === 'accept' && r.author_participant_id != null) {
+			await castVote(trx, {
+				conversationId,
+				participantId: Number(r.author_participant_id),
+				tid: r.tid,
+				vote: 1,
+				clientId: `author-${r.tid}`
+			});
+		}
+		await recordAudit(trx, {
+			actorUserId,
+			action: `conversation.statement.${action}`,
+			entityType: 'conversation_statement',
+			entityId: statementId,
+			details: { conversationId }
+		});
+		return true;
+	});
+}
+
+export async function setConversationStatus(
+	db: Db,
+	actorUserId: string,
+	conversationId: string,
+	status: 'open' | 'closed'
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const r = await trx
+			.updateTable('conversation')
+			.set({ status, closed_at: status === 'closed' ? new Date() : null })
+			.where('id', '=', conversationId)
+			.executeTakeFirst();
+		if (Number(r.numUpdatedRows) === 0) return false;
+		await recordAudit(trx, {
+			actorUserId,
+			action: `conversation.${status === 'closed' ? 'close' : 'reopen'}`,
+			entityType: 'conversation',
+			entityId: conversationId
+		});
+		return true;
+	});
+}
+
+export type VoteAsError =
+	'unknown_conversation' | 'closed' | 'unknown_statement' | 'sign_in' | 'bad_request';
+
+/** Votes from one person: resolves (or creates) the participant, then stores all or nothing. */
+export async function voteAs(
+	db: Db,
+	conversationId: string,
+	identity: ParticipantIdentity,
+	votes: Array<{ tid: number; vote: VoteValue; clientId: string }>
+): Promise<
+	| { ok: true; participantId: number; stored: number; duplicates: number }
+	| { ok: false; error: VoteAsError; index?: number }
+> {
+	let pid = await findParticipant(db, conversationId, identity);
+	if (pid === null) {
+		const c = await getConversation(db, conversationId);
+		if (!c) return { ok: false, error: 'unknown_conversation' };
+		if (c.status !== 'open') return { ok: false, error: 'closed' };
+		if (identity.kind === 'anon' && !c.allow_anonymous) return { ok: false, error: 'sign_in' };
+		pid = await ensureParticipant(db, conversationId, identity);
+	}
+	try {
+		const r = await castVotes(db, conversationId, pid, votes);
+		return { ok: true, participantId: pid, ...r };
+	} catch (e) {
+		if (e instanceof VoteRefused) return { ok: false, error: e.reason, index: e.index };
+		throw e;
+	}
+}
+
+export async function addFinding(
+	db: Db,
+	actorUserId: string,
+	conversationId: string,
+	statementId: number,
+	note: string
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const s = await trx
+			.selectFrom('conversation_statement')
+			.select('id')
+			.where('id', '=', statementId)
+			.where('conversation_id', '=', conversationId)
+			.executeTakeFirst();
+		if (!s) return false;
+		await trx
+			.insertInto('conversation_finding')
+			.values({
+				conversation_id: conversationId,
+				statement_id: statementId,
+				note,
+				created_by: actorUserId
+			})
+			.onConflict((oc) => oc.columns(['conversation_id', 'statement_id']).doUpdateSet({ note }))
+			.execute();
+		await recordAudit(trx, {
+			actorUserId,
+			action: 'conversation.finding.add',
+			entityType: 'conversation',
+			entityId: conversationId,
+			details: { statementId }
+		});
+		return true;
+	});
+}
+
+export async function removeFinding(
+	db: Db,
+	actorUserId: string,
+	conversationId: string,
+	findingId: number
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.deleteFrom('conversation_finding')
+			.where('id', '=', findingId)
+			.where('conversation_id', '=', conversationId)
+			.execute();
+		await recordAudit(trx, {
+			actorUserId,
+			action: 'conversation.finding.remove',
+			entityType: 'conversation',
+			entityId: conversationId,
+			details: { findingId }
+		});
+	});
+}

@@ -1,0 +1,28 @@
+/** The conversations module's public surface for routes and other modules. */
+export * from './conversations.service';
+export * from './conversations.queries';
+export * from './conversations.schemas';
+export type * from './conversations.types';
+export type * from './opinion-map.port';
+export { castVote, castVotes } from './votes';
+export { ensureParticipant, findParticipant } from './participants';
+export { nextStatement } from './next-statement';
+export {
+	recomputeDue,
+	computeMapNow,
+	ensureFreshMap,
+	startMapWorker,
+	MAP_MIN_INTERVAL_MS
+} from './map-worker';
+export {
+	exportPolis,
+	importPolis,
+	parsePolisImport,
+	PolisCsvError,
+	type PolisFiles
+} from './polis-io';
+export { identityOf } from './identity';
+export { voteLimiter, statementLimiter } from './rate-limit';
+export { buildMapView, GROUP_NAMES, type MapView } from './map-view';
+export { conversationOr404, loadReport } from './pages';
+export { readCreateForm, validateCreate, type CreateFormValues } from './form-data';

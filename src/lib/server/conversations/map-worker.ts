@@ -1,0 +1,154 @@
+/**
+ * Keeps each conversation's opinion map fresh: `recomputeDue` recomputes every conversation whose
+ * votes or moderation changed since its stored map, at most once per `minIntervalMs`, warm-started
+ * from the stored engine state. `startMapWorker` runs it on a timer inside the server process.
+ */
+import { sql } from 'kysely';
+import type { Db, Executor } from '../core/db/database';
+import { computeOpinionMap } from './opinion-map.engine';
+import type { ComputeOpinionMap, MapInput, MapState } from './opinion-map.port';
+import { inOrder } from './sequential';
+
+export const MAP_MIN_INTERVAL_MS = 5_000;
+
+interface DueRow {
+	id: string;
+	last_h: number | null;
+	sv: string;
+	m_last: number | null;
+	m_sv: string | null;
+	computed_at: Date | null;
+}
+
+export async function recomputeDue(
+	db: Db,
+	opts: { minIntervalMs?: number; engine?: ComputeOpinionMap; now?: Date; onlyId?: string } = {}
+): Promise<string[]> {
+	const minInterval = opts.minIntervalMs ?? MAP_MIN_INTERVAL_MS;
+	const now = (opts.now ?? new Date()).getTime();
+	const rows = await sql<DueRow>`
+		select c.id,
+		  (select max(h.id) from conversation_vote_history h where h.conversation_id = c.id) as last_h,
+		  (select count(*) || ':' || coalesce(max(s.moderated_at)::text, '') from conversation_statement s
+		    where s.conversation_id = c.id) as sv,
+		  m.last_history_id as m_last, m.statements_version as m_sv, m.computed_at
+		from conversation c left join conversation_map m on m.conversation_id = c.id
+		where ${opts.onlyId ?? null}::uuid is null or c.id = ${opts.onlyId ?? null}::uuid`.execute(db);
+	const done: string[] = [];
+	for (const r of rows.rows) {
+		const changed =
+			r.m_sv === null || Number(r.last_h ?? 0) !== Number(r.m_last) || r.sv !== r.m_sv;
+		if (!changed) continue;
+		if (r.computed_at && now - new Date(r.computed_at).getTime() < minInterval) continue;
+		await computeMapNow(db, r.id, opts.engine);
+		done.push(r.id);
+	}
+	return done;
+}
+
+/** Recomputes one conversation now if its votes or moderation changed (exports use it). */
+export async function ensureFreshMap(db: Db, conversationId: string): Promise<void> {
+	await recomputeDue(db, { minIntervalMs: 0, onlyId: conversationId });
+}
+
+/** Builds the engine input from the database: participants by join order, comments by tid. */
+export async function loadMapInput(
+	db: Executor,
+	conversationId: string
+): Promise<{ input: MapInput; lastHistoryId: number }> {
+	const [statements, participants, votes, last] = await inOrder([
+		() =>
+			db
+				.selectFrom('conversation_statement')
+				.select(['tid', 'status', 'is_meta'])
+				.where('conversation_id', '=', conversationId)
+				.orderBy('tid')
+				.execute(),
+		() =>
+			db
+				.selectFrom('conversation_participant')
+				.select('id')
+				.where('conversation_id', '=', conversationId)
+				.orderBy('id')
+				.execute(),
+		() =>
+			db
+				.selectFrom('conversation_vote as v')
+				.innerJoin('conversation_statement as s', 's.id', 'v.statement_id')
+				.select(['v.participant_id', 's.tid', 'v.vote'])
+				.where('v.conversation_id', '=', conversationId)
+				.orderBy('v.history_id')
+				.execute(),
+		() =>
+			db
+				.selectFrom('conversation_vote_history')
+				.select((eb) => eb.fn.max<number | null>('id').as('m'))
+				.where('conversation_id', '=', conversationId)
+				.executeTakeFirst()
+	]);
+	const input: MapInput = {
+		participants: participants.map((p) => String(p.id)),
+		comments: statements.map((s) => String(s.tid)),
+		votes: votes.map((v) => ({
+			pid: String(v.participant_id),
+			tid: String(v.tid),
+			vote: v.vote as 1 | -1 | 0
+		})),
+		modOut: new Set(statements.filter((s) => s.status === 'rejected').map((s) => String(s.tid))),
+		meta: new Set(statements.filter((s) => s.is_meta).map((s) => String(s.tid)))
+	};
+	return { input, lastHistoryId: Number(last?.m ?? 0) };
+}
+
+export async function computeMapNow(
+	db: Db,
+	conversationId: string,
+	engine: ComputeOpinionMap = computeOpinionMap
+): Promise<void> {
+	const prev = await db
+		.selectFrom('conversation_map')
+		.select('state')
+		.where('conversation_id', '=', conversationId)
+		.executeTakeFirst();
+	const { input, lastHistoryId } = await loadMapInput(db, conversationId);
+	// The version string is read back from SQL so both sides format timestamps identically.
+	const sv = await sql<{ sv: string }>`
+		select count(*) || ':' || coalesce(max(s.moderated_at)::text, '') as sv
+		from conversation_statement s where s.conversation_id = ${conversationId}`.execute(db);
+	const { result, state } = engine(input, (prev?.state as MapState) ?? null);
+	const values = {
+		conversation_id: conversationId,
+		last_history_id: lastHistoryId,
+		statements_version: sv.rows[0].sv,
+		result: JSON.stringify(result),
+		state: JSON.stringify(state),
+		computed_at: new Date()
+	};
+	await db
+		.insertInto('conversation_map')
+		.values(values)
+		.onConflict((oc) => oc.column('conversation_id').doUpdateSet(values))
+		.execute();
+}
+
+export interface MapWorkerHandle {
+	stop(): Promise<void>;
+}
+
+/** Polls every `pollMs`; one pass at a time; a failing conversation is logged by id only. */
+export function startMapWorker(db: Db, pollMs = 2_000): MapWorkerHandle {
+	let running: Promise<unknown> | null = null;
+	const timer = setInterval(() => {
+		if (running) return;
+		running = recomputeDue(db)
+			.catch((e) => console.error('opinion map worker:', e instanceof Error ? e.message : e))
+			.finally(() => (running = null));
+	}, pollMs);
+	timer.unref();
+	return {
+		async stop() {
+			clearInterval(timer);
+			await running;
+		}
+	};
+}

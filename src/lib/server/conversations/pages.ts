@@ -1,0 +1,46 @@
+/** Shared loading for the public and staff conversation pages. */
+import { error } from '@sveltejs/kit';
+import type { Db } from '../core/db/database';
+import { getConversation, listFindings, participationByDay } from './conversations.queries';
+import { buildMapView } from './map-view';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function conversationOr404(db: Db, id: string) {
+	if (!UUID.test(id)) error(404, 'not found');
+	const c = await getConversation(db, id);
+	if (!c) error(404, 'not found');
+	return c;
+}
+
+export async function loadReport(db: Db, conversationId: string, viewer: number | null) {
+	const map = await buildMapView(db, conversationId, viewer);
+	const byDay = await participationByDay(db, conversationId);
+	const findings = await listFindings(db, conversationId);
+	const totals = await db
+		.selectFrom('conversation_statement')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('conversation_id', '=', conversationId)
+		.where('status', '<>', 'rejected')
+		.executeTakeFirstOrThrow();
+	const votes = await db
+		.selectFrom('conversation_vote')
+		.select((eb) => [
+			eb.fn.countAll<number>().as('n'),
+			eb.fn.count<number>('participant_id').distinct().as('p')
+		])
+		.where('conversation_id', '=', conversationId)
+		.executeTakeFirstOrThrow();
+	return {
+		map,
+		byDay,
+		findings: findings.map((f) => ({
+			id: f.id,
+			statementId: Number(f.statement_id),
+			tid: f.tid,
+			body: f.body,
+			note: f.note
+		})),
+		totals: { statements: Number(totals.n), votes: Number(votes.n), participants: Number(votes.p) }
+	};
+}

@@ -1,0 +1,75 @@
+/**
+ * Pseudonymous participants: one row per conversation and person, recognised by an anonymous
+ * cookie key, an external id from the link (Polis XID) or the signed-in account. Results and
+ * exports only ever show the row number, never the key.
+ */
+import type { Executor } from '../core/db/database';
+import type { ParticipantIdentity } from './conversations.types';
+
+// Vote intake resolves the same participant on every vote: remember recent ones in memory.
+const cache = new Map<string, number>();
+const CACHE_MAX = 50_000;
+
+function column(identity: ParticipantIdentity) {
+	switch (identity.kind) {
+		case 'user':
+			return { col: 'app_user_id' as const, value: identity.userId };
+		case 'xid':
+			return { col: 'xid' as const, value: identity.xid };
+		case 'anon':
+			return { col: 'anon_key' as const, value: identity.key };
+	}
+}
+
+export async function findParticipant(
+	db: Executor,
+	conversationId: string,
+	identity: ParticipantIdentity
+): Promise<number | null> {
+	const { col, value } = column(identity);
+	const key = `${conversationId}|${col}|${value}`;
+	const hit = cache.get(key);
+	if (hit !== undefined) return hit;
+	const row = await db
+		.selectFrom('conversation_participant')
+		.select('id')
+		.where('conversation_id', '=', conversationId)
+		.where(col, '=', value)
+		.executeTakeFirst();
+	if (row) remember(key, Number(row.id));
+	return row ? Number(row.id) : null;
+}
+
+/** The participant's id, creating the row on first contact (safe under concurrent first votes). */
+export async function ensureParticipant(
+	db: Executor,
+	conversationId: string,
+	identity: ParticipantIdentity
+): Promise<number> {
+	const found = await findParticipant(db, conversationId, identity);
+	if (found !== null) return found;
+	const { col, value } = column(identity);
+	const inserted = await db
+		.insertInto('conversation_participant')
+		.values({ conversation_id: conversationId, [col]: value })
+		.onConflict((oc) => oc.doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	if (inserted) {
+		remember(`${conversationId}|${col}|${value}`, Number(inserted.id));
+		return Number(inserted.id);
+	}
+	const again = await findParticipant(db, conversationId, identity);
+	if (again === null) throw new Error('participant vanished');
+	return again;
+}
+
+function remember(key: string, id: number) {
+	if (cache.size >= CACHE_MAX) cache.clear();
+	cache.set(key, id);
+}
+
+/** Tests and imports that rewrite participants call this. */
+export function forgetParticipants(): void {
+	cache.clear();
+}

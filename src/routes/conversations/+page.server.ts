@@ -1,0 +1,17 @@
+import type { PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { listConversations } from '$lib/server/conversations';
+
+export const load: PageServerLoad = async () => {
+	const { db } = await runtime();
+	const rows = await listConversations(db);
+	return {
+		conversations: rows.map((c) => ({
+			id: c.id,
+			topic: c.topic,
+			description: c.description,
+			status: c.status,
+			participants: Number(c.participants ?? 0)
+		}))
+	};
+};

@@ -1,0 +1,58 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { requireRole } from '$lib/server/core/auth/guard';
+import {
+	computeMapNow,
+	importPolis,
+	parsePolisImport,
+	PolisCsvError
+} from '$lib/server/conversations';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'conversation_moderator');
+	return {};
+};
+
+async function text(v: FormDataEntryValue | null): Promise<string | null> {
+	if (!v || typeof v === 'string' || v.size === 0) return null;
+	if (v.size > MAX_BYTES) throw new RangeError('too large');
+	return v.text();
+}
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, 'conversation_moderator');
+		const form = await event.request.formData();
+		const topic = String(form.get('topic') ?? '').slice(0, 200);
+		let comments, participantsVotes, summary;
+		try {
+			comments = await text(form.get('comments'));
+			participantsVotes = await text(form.get('participantsVotes'));
+			summary = await text(form.get('summary'));
+		} catch {
+			return fail(413, { topic, error: { key: 'conversations.errors.fileTooLarge', detail: '' } });
+		}
+		if (!comments || !participantsVotes) {
+			return fail(400, { topic, error: { key: 'conversations.errors.fileMissing', detail: '' } });
+		}
+		let parsed;
+		try {
+			parsed = parsePolisImport(
+				{ comments, participantsVotes, summary: summary ?? undefined },
+				topic
+			);
+		} catch (e) {
+			if (e instanceof PolisCsvError) {
+				return fail(400, { topic, error: { key: 'conversations.errors.csv', detail: e.message } });
+			}
+			throw e;
+		}
+		const { db } = await runtime();
+		const id = await importPolis(db, user.id, parsed);
+		await computeMapNow(db, id);
+		redirect(303, `/staff/conversations/${id}`);
+	}
+};
