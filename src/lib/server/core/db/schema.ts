@@ -3,5 +3,6 @@
  * its `<module>.tables.ts` here, so queries stay typed end to end.
  */
 import type { CoreTables } from './core.tables';
+import type { FeedbackTables } from '../../feedback/feedback.tables';
 
-export type DB = CoreTables;
+export type DB = CoreTables & FeedbackTables;

@@ -1,0 +1,1 @@
+export { RateLimiter, type RateLimitOptions, type RateLimitResult } from './token-bucket';
