@@ -1,0 +1,8 @@
+import type { PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { unitPage } from '$lib/server/feedback/public-pages';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { db } = await runtime();
+	return unitPage(db, params.line, params.unit, locals.locale);
+};
