@@ -3,6 +3,6 @@ import { runtime } from '$lib/server/core/runtime';
 import { countyPage } from '$lib/server/feedback/public-pages';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const { db } = await runtime();
-	return countyPage(db, locals.locale);
+	const { db, config } = await runtime();
+	return { ...(await countyPage(db, locals.locale)), demo: config.demoData };
 };

@@ -9,6 +9,7 @@ import { bundledMigrations } from './db/migrations-bundled';
 import { seedReferenceData } from './org';
 import { folderSender, smtpSender, startMailWorker, type WorkerHandle } from './mail';
 import { seedDemoData } from '../demo';
+import { startFeedbackJobs } from '../feedback/jobs';
 
 export interface Runtime {
 	db: Db;
@@ -29,6 +30,7 @@ async function start(): Promise<Runtime> {
 	if (cfg.demoData) await seedDemoData(db);
 	const sender = cfg.smtpUrl ? smtpSender(cfg.smtpUrl) : folderSender(cfg.mailDir);
 	const mailWorker = cfg.mailWorker ? startMailWorker(db, sender, cfg.mailFrom) : null;
+	if (cfg.mailWorker) startFeedbackJobs(db, cfg.origin);
 	return { db, config: cfg, mailWorker };
 }
 

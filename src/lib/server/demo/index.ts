@@ -6,10 +6,11 @@ import type { Db } from '../core/db/database';
 import { hashPassword } from '../core/auth/password';
 import { DEMO_UNITS } from './demo-units';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { seedFeedbackDemo } from '../feedback/demo';
 
 export type DemoSeeder = (db: Db) => Promise<void>;
 /** Each module's demo seeder, run in this order after the accounts exist. */
-const moduleSeeders: DemoSeeder[] = [];
+const moduleSeeders: DemoSeeder[] = [seedFeedbackDemo];
 
 export async function seedDemoData(db: Db): Promise<boolean> {
 	const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();

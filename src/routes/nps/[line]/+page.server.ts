@@ -3,6 +3,6 @@ import { runtime } from '$lib/server/core/runtime';
 import { linePage } from '$lib/server/feedback/public-pages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { db } = await runtime();
-	return linePage(db, params.line, locals.locale);
+	const { db, config } = await runtime();
+	return { ...(await linePage(db, params.line, locals.locale)), demo: config.demoData };
 };

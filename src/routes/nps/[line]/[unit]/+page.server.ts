@@ -3,6 +3,9 @@ import { runtime } from '$lib/server/core/runtime';
 import { unitPage } from '$lib/server/feedback/public-pages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { db } = await runtime();
-	return unitPage(db, params.line, params.unit, locals.locale);
+	const { db, config } = await runtime();
+	return {
+		...(await unitPage(db, params.line, params.unit, locals.locale)),
+		demo: config.demoData
+	};
 };
