@@ -11,7 +11,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../core/db/database';
 import { translate, type Locale } from '$lib/i18n';
 import { jsonIntakeSchema, smsSchema } from './feedback.schemas';
-import { IntakeError, submitResponses } from './intake.service';
+import { IntakeError } from './intake.service';
+import { batcherFor } from './intake-batcher';
 import { feedbackConfig } from './feedback.config';
 import type { ResponseInput } from './feedback.types';
 
@@ -77,7 +78,7 @@ async function surveyIds(db: Db, codes: string[]): Promise<Map<string, number>> 
 
 async function store(db: Db, inputs: ResponseInput[], locale: Locale): Promise<Response> {
 	try {
-		const r = await submitResponses(db, inputs);
+		const r = await batcherFor(db).submit(inputs);
 		return json(r.stored ? 201 : 200, r);
 	} catch (e) {
 		if (e instanceof IntakeError && e.code === 'invalid') {

@@ -7,6 +7,7 @@ import { z } from '$lib/validation';
 import type { Db } from '../core/db/database';
 import { recordAudit } from '../core/audit';
 import type { Question } from './feedback.types';
+import { clearIntakeCache } from './intake.service';
 
 const lang = z.object({
 	fi: z.string().trim().min(1).max(500),
@@ -74,62 +75,67 @@ export async function saveSurvey(
 	surveyId: number,
 	edit: SurveyEdit
 ): Promise<{ version: number }> {
-	return db.transaction().execute(async (trx) => {
-		const current = await trx
-			.selectFrom('feedback_survey as s')
-			.innerJoin('feedback_survey_version as v', 'v.id', 's.current_version_id')
-			.select(['v.version', 'v.questions'])
-			.where('s.id', '=', surveyId)
-			.forUpdate()
-			.executeTakeFirstOrThrow();
-		let version = current.version;
-		let versionId: number | undefined;
-		if (JSON.stringify(current.questions) !== JSON.stringify(edit.questions)) {
-			const last = await trx
-				.selectFrom('feedback_survey_version')
-				.select((eb) => eb.fn.max('version').as('v'))
-				.where('survey_id', '=', surveyId)
+	clearIntakeCache(db);
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const current = await trx
+				.selectFrom('feedback_survey as s')
+				.innerJoin('feedback_survey_version as v', 'v.id', 's.current_version_id')
+				.select(['v.version', 'v.questions'])
+				.where('s.id', '=', surveyId)
+				.forUpdate()
 				.executeTakeFirstOrThrow();
-			version = Number(last.v) + 1;
-			versionId = (
-				await trx
-					.insertInto('feedback_survey_version')
-					.values({
-						survey_id: surveyId,
-						version,
-						questions: JSON.stringify(edit.questions),
-						created_by: actorUserId
-					})
-					.returning('id')
-					.executeTakeFirstOrThrow()
-			).id;
-		}
-		await trx
-			.updateTable('feedback_survey')
-			.set({
-				name_fi: edit.name_fi,
-				name_sv: edit.name_sv,
-				name_en: edit.name_en,
-				active: edit.active,
-				...(versionId ? { current_version_id: versionId } : {})
-			})
-			.where('id', '=', surveyId)
-			.execute();
-		await trx.deleteFrom('feedback_survey_unit').where('survey_id', '=', surveyId).execute();
-		if (edit.unitIds.length)
+			let version = current.version;
+			let versionId: number | undefined;
+			if (JSON.stringify(current.questions) !== JSON.stringify(edit.questions)) {
+				const last = await trx
+					.selectFrom('feedback_survey_version')
+					.select((eb) => eb.fn.max('version').as('v'))
+					.where('survey_id', '=', surveyId)
+					.executeTakeFirstOrThrow();
+				version = Number(last.v) + 1;
+				versionId = (
+					await trx
+						.insertInto('feedback_survey_version')
+						.values({
+							survey_id: surveyId,
+							version,
+							questions: JSON.stringify(edit.questions),
+							created_by: actorUserId
+						})
+						.returning('id')
+						.executeTakeFirstOrThrow()
+				).id;
+			}
 			await trx
-				.insertInto('feedback_survey_unit')
-				.values(edit.unitIds.map((unit_id) => ({ survey_id: surveyId, unit_id })))
+				.updateTable('feedback_survey')
+				.set({
+					name_fi: edit.name_fi,
+					name_sv: edit.name_sv,
+					name_en: edit.name_en,
+					active: edit.active,
+					...(versionId ? { current_version_id: versionId } : {})
+				})
+				.where('id', '=', surveyId)
 				.execute();
-		await recordAudit(trx, {
-			actorUserId,
-			action: 'feedback.survey.saved',
-			entityType: 'feedback_survey',
-			entityId: surveyId,
-			details: { version, newVersion: Boolean(versionId), units: edit.unitIds.length }
+			await trx.deleteFrom('feedback_survey_unit').where('survey_id', '=', surveyId).execute();
+			if (edit.unitIds.length)
+				await trx
+					.insertInto('feedback_survey_unit')
+					.values(edit.unitIds.map((unit_id) => ({ survey_id: surveyId, unit_id })))
+					.execute();
+			await recordAudit(trx, {
+				actorUserId,
+				action: 'feedback.survey.saved',
+				entityType: 'feedback_survey',
+				entityId: surveyId,
+				details: { version, newVersion: Boolean(versionId), units: edit.unitIds.length }
+			});
+			return { version };
 		});
-		return { version };
-	});
+	} finally {
+		clearIntakeCache(db);
+	}
 }
 
 export async function createSurvey(
@@ -137,41 +143,46 @@ export async function createSurvey(
 	actorUserId: string,
 	input: { code: string; name_fi: string; name_sv: string; name_en: string; questions: Question[] }
 ): Promise<number | null> {
-	return db.transaction().execute(async (trx) => {
-		const s = await trx
-			.insertInto('feedback_survey')
-			.values({
-				code: input.code,
-				kind: 'targeted',
-				name_fi: input.name_fi,
-				name_sv: input.name_sv,
-				name_en: input.name_en
-			})
-			.onConflict((oc) => oc.column('code').doNothing())
-			.returning('id')
-			.executeTakeFirst();
-		if (!s) return null;
-		const v = await trx
-			.insertInto('feedback_survey_version')
-			.values({
-				survey_id: s.id,
-				version: 1,
-				questions: JSON.stringify(input.questions),
-				created_by: actorUserId
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await trx
-			.updateTable('feedback_survey')
-			.set({ current_version_id: v.id })
-			.where('id', '=', s.id)
-			.execute();
-		await recordAudit(trx, {
-			actorUserId,
-			action: 'feedback.survey.created',
-			entityType: 'feedback_survey',
-			entityId: s.id
+	clearIntakeCache(db);
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const s = await trx
+				.insertInto('feedback_survey')
+				.values({
+					code: input.code,
+					kind: 'targeted',
+					name_fi: input.name_fi,
+					name_sv: input.name_sv,
+					name_en: input.name_en
+				})
+				.onConflict((oc) => oc.column('code').doNothing())
+				.returning('id')
+				.executeTakeFirst();
+			if (!s) return null;
+			const v = await trx
+				.insertInto('feedback_survey_version')
+				.values({
+					survey_id: s.id,
+					version: 1,
+					questions: JSON.stringify(input.questions),
+					created_by: actorUserId
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await trx
+				.updateTable('feedback_survey')
+				.set({ current_version_id: v.id })
+				.where('id', '=', s.id)
+				.execute();
+			await recordAudit(trx, {
+				actorUserId,
+				action: 'feedback.survey.created',
+				entityType: 'feedback_survey',
+				entityId: s.id
+			});
+			return s.id;
 		});
-		return s.id;
-	});
+	} finally {
+		clearIntakeCache(db);
+	}
 }
