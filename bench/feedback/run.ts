@@ -137,9 +137,9 @@ async function main() {
 		);
 		console.log(`# Feedback benchmarks (PostgreSQL, built server, ${new Date().toISOString()})`);
 		await intake(10, 4, 2000); // warm-up
-		const single = await intake(1, 16, Math.min(INTAKE, 10_000));
+		const single = await intake(1, 64, Math.min(INTAKE * 2, 20_000));
 		console.log(
-			`intake, one response per request, 16 concurrent: ${single.perSecond}/s (${single.stored} in ${single.secs} s, ${single.failed} failed)`
+			`intake, one response per request, 64 concurrent clients: ${single.perSecond}/s (${single.stored} in ${single.secs} s, ${single.failed} failed)`
 		);
 		const batched = await intake(50, 8, INTAKE * 5);
 		console.log(

@@ -56,24 +56,37 @@ function answeredAt(iso: string | undefined, now: Date): Date {
 	return new Date(Math.max(t, now.getTime() - MAX_AGE_MS));
 }
 
-async function unitIds(db: Db, codes: string[]): Promise<Map<string, number>> {
-	const rows = await db
-		.selectFrom('unit')
-		.select(['id', 'code'])
-		.where('code', 'in', codes)
-		.where('active', '=', true)
-		.execute();
-	return new Map(rows.map((r) => [r.code, r.id]));
+/** Code → id look-ups, cached briefly: codes of units and surveys rarely change. */
+const CODE_CACHE_MS = 10_000;
+const codeCache = new WeakMap<
+	Db,
+	{ at: number; units: Map<string, number>; surveys: Map<string, number> }
+>();
+
+async function codes(db: Db) {
+	const hit = codeCache.get(db);
+	if (hit && Date.now() - hit.at < CODE_CACHE_MS) return hit;
+	const [units, surveys] = await Promise.all([
+		db.selectFrom('unit').select(['id', 'code']).where('active', '=', true).execute(),
+		db.selectFrom('feedback_survey').select(['id', 'code']).execute()
+	]);
+	const fresh = {
+		at: Date.now(),
+		units: new Map(units.map((r) => [r.code, r.id])),
+		surveys: new Map(surveys.map((r) => [r.code, r.id]))
+	};
+	codeCache.set(db, fresh);
+	return fresh;
 }
 
-async function surveyIds(db: Db, codes: string[]): Promise<Map<string, number>> {
-	if (!codes.length) return new Map();
-	const rows = await db
-		.selectFrom('feedback_survey')
-		.select(['id', 'code'])
-		.where('code', 'in', codes)
-		.execute();
-	return new Map(rows.map((r) => [r.code, r.id]));
+async function unitIds(db: Db, list: string[]): Promise<Map<string, number>> {
+	const c = await codes(db);
+	return new Map(list.filter((x) => c.units.has(x)).map((x) => [x, c.units.get(x)!]));
+}
+
+async function surveyIds(db: Db, list: string[]): Promise<Map<string, number>> {
+	const c = await codes(db);
+	return new Map(list.filter((x) => c.surveys.has(x)).map((x) => [x, c.surveys.get(x)!]));
 }
 
 async function store(db: Db, inputs: ResponseInput[], locale: Locale): Promise<Response> {

@@ -4,7 +4,7 @@
  * least `threshold` answers (default 30), so small units cannot be singled out.
  */
 import type { Executor } from '../core/db/database';
-import { figures, figuresBy, type Figures, type Scope } from './stats.queries';
+import { figuresBy, toFigures, type Figures, type Scope } from './stats.queries';
 import { addDays, helsinkiDay, monthStart, quarterStart } from './time';
 import { feedbackConfig } from './feedback.config';
 
@@ -51,15 +51,38 @@ export async function publicSummary(
 	const today = helsinkiDay(now);
 	const from30 = addDays(today, -29);
 	const qFrom = quarterStart(today);
-	const [last30, quarter, months] = await Promise.all([
-		figures(db, scope, from30, today),
-		figures(db, scope, qFrom, today),
-		figuresBy(db, scope, monthStart(today, 11), today, 'month')
-	]);
+	const trendFrom = monthStart(today, 11);
+	const start = [from30, qFrom, trendFrom].sort()[0];
+	// One pass over the rollups, grouped by day; the periods are summed here.
+	const days = await figuresBy(db, scope, start, today, 'day');
+	const sum = (keep: (day: string) => boolean) => {
+		const acc: Record<string, number> = {};
+		for (const d of days) {
+			if (!keep(d.key)) continue;
+			acc.responses = (acc.responses ?? 0) + d.figures.responses;
+			d.figures.counts.forEach((c, s) => (acc[`nps_${s}`] = (acc[`nps_${s}`] ?? 0) + c));
+		}
+		return toFigures(acc);
+	};
+	const months = [
+		...new Set(days.map((d) => d.key.slice(0, 7)).filter((m) => m >= trendFrom.slice(0, 7)))
+	].sort();
 	return {
-		last30: publicFigure(last30, threshold),
-		quarter: publicFigure(quarter, threshold),
-		trend: months.map((m) => ({ month: m.key, figure: publicFigure(m.figures, threshold) })),
+		last30: publicFigure(
+			sum((d) => d >= from30),
+			threshold
+		),
+		quarter: publicFigure(
+			sum((d) => d >= qFrom),
+			threshold
+		),
+		trend: months.map((m) => ({
+			month: m,
+			figure: publicFigure(
+				sum((d) => d.startsWith(m)),
+				threshold
+			)
+		})),
 		from30,
 		quarterFrom: qFrom,
 		today

@@ -87,10 +87,14 @@ export async function figuresBy(
 	scope: Scope,
 	from: string,
 	to: string,
-	by: 'unit_id' | 'service_line_id' | 'channel' | 'month'
+	by: 'unit_id' | 'service_line_id' | 'channel' | 'month' | 'day'
 ): Promise<{ key: string; figures: Figures }[]> {
 	const keyExpr =
-		by === 'month' ? sql<string>`to_char(day, 'YYYY-MM')` : sql<string>`${sql.ref(by)}::text`;
+		by === 'month'
+			? sql<string>`to_char(day, 'YYYY-MM')`
+			: by === 'day'
+				? sql<string>`day::text`
+				: sql<string>`${sql.ref(by)}::text`;
 	const rows = await scoped(db, scope, from, to)
 		.select([keyExpr.as('key'), ...sums()])
 		.groupBy(sql`1`)
