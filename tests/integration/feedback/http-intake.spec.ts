@@ -55,6 +55,31 @@ describe.each(BACKENDS)('feedback HTTP intake and CSV import on %s', (backend) =
 		expect(await count('kiosk')).toBe(1);
 	});
 
+	it('concurrent requests are group-committed and each gets its own honest count', async () => {
+		const reqs = Array.from({ length: 30 }, (_, i) =>
+			handleJsonIntake(
+				t.db,
+				post({
+					clientId: `burst-${String(i % 20).padStart(4, '0')}`,
+					unit: 'fx-c',
+					channel: 'web',
+					answers: { nps: i % 11 }
+				}),
+				opts
+			)
+		);
+		const bodies = (await Promise.all(reqs.map(async (r) => (await r).json()))) as {
+			stored: number;
+		}[];
+		expect(bodies.reduce((a, b) => a + b.stored, 0)).toBe(20);
+		const rows = await t.db
+			.selectFrom('feedback_rollup_daily')
+			.select((eb) => eb.fn.sum<number>('responses').as('n'))
+			.where('unit_id', '=', units.c)
+			.executeTakeFirstOrThrow();
+		expect(Number(rows.n)).toBe(20);
+	});
+
 	it('SMS: needs the token, takes at most three answers NPS first, message id is the key', async () => {
 		const sms = { messageId: 'gw-123', unit: 'fx-b', answers: [9, 4, 'Hyvä palvelu'] };
 		expect((await handleSmsIntake(t.db, post(sms))).status).toBe(401);

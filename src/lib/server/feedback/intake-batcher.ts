@@ -23,6 +23,8 @@ export class IntakeBatcher {
 	private queue: Pending[] = [];
 	private queued = 0;
 	private timer: ReturnType<typeof setTimeout> | undefined;
+	/** One write in flight: everything arriving meanwhile joins the next, larger batch. */
+	private writing = false;
 
 	constructor(
 		private readonly db: Db,
@@ -36,6 +38,7 @@ export class IntakeBatcher {
 		return new Promise<IntakeResult>((resolve, reject) => {
 			this.queue.push({ items, resolve, reject });
 			this.queued += items.length;
+			if (this.writing) return;
 			if (this.queued >= this.maxItems) this.flush();
 			else this.timer ??= setTimeout(() => this.flush(), this.maxWaitMs);
 		});
@@ -48,24 +51,36 @@ export class IntakeBatcher {
 		this.queue = [];
 		this.queued = 0;
 		if (!batch.length) return;
+		this.writing = true;
 		writePrepared(
 			this.db,
 			batch.flatMap((p) => p.items)
-		).then(
-			(fresh) => {
-				// The first request that carried a new client id gets the credit for it.
-				for (const p of batch) {
-					let stored = 0;
-					for (const it of p.items) {
-						if (fresh.delete(it.input.clientId)) stored++;
+		)
+			.then(
+				(fresh) => {
+					// The first request that carried a new client id gets the credit for it.
+					for (const p of batch) {
+						let stored = 0;
+						for (const it of p.items) {
+							if (fresh.delete(it.input.clientId)) stored++;
+						}
+						p.resolve({ stored, duplicates: p.items.length - stored });
 					}
-					p.resolve({ stored, duplicates: p.items.length - stored });
+				},
+				(e: unknown) => {
+					if (batch.length === 1) return batch[0].reject(e);
+					// One bad request must not fail the others: write each on its own.
+					for (const p of batch)
+						writePrepared(this.db, p.items).then(
+							(fresh) => p.resolve({ stored: fresh.size, duplicates: p.items.length - fresh.size }),
+							(err: unknown) => p.reject(err)
+						);
 				}
-			},
-			(e: unknown) => {
-				for (const p of batch) p.reject(e);
-			}
-		);
+			)
+			.finally(() => {
+				this.writing = false;
+				if (this.queue.length) this.flush();
+			});
 	}
 }
 
