@@ -72,6 +72,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await sql`create index feedback_response_unit_time_idx on feedback_response (unit_id, answered_at desc)`.execute(
 		db
 	);
+	// The dashboards' "newest open answers" across many units.
+	await sql`create index feedback_response_open_idx on feedback_response (answered_at desc) where open_text is not null`.execute(
+		db
+	);
 
 	// Daily rollup per unit × survey × channel: NPS score counts and base-statement sums (slots
 	// s1..s6 = the survey's statements in order; "en osaa sanoa" is not counted).

@@ -6,7 +6,24 @@ import { listServiceLines, listUnits } from '../core/org';
 import { publicBreakdown, publicSummary } from './public-stats.service';
 import { feedbackConfig } from './feedback.config';
 
-export async function countyPage(db: Executor, locale: Locale) {
+/**
+ * The county page sums every unit's rollups; under heavy load it is computed at most once per
+ * 10 s per language (figures at most 10 s old). Line and unit pages are computed per request.
+ */
+const COUNTY_CACHE_MS = 10_000;
+const countyCache = new Map<string, { at: number; page: Promise<CountyPage> }>();
+type CountyPage = Awaited<ReturnType<typeof computeCountyPage>>;
+
+export function countyPage(db: Executor, locale: Locale): Promise<CountyPage> {
+	const hit = countyCache.get(locale);
+	if (hit && Date.now() - hit.at < COUNTY_CACHE_MS) return hit.page;
+	const page = computeCountyPage(db, locale);
+	countyCache.set(locale, { at: Date.now(), page });
+	page.catch(() => countyCache.delete(locale));
+	return page;
+}
+
+async function computeCountyPage(db: Executor, locale: Locale) {
 	const lines = await listServiceLines(db);
 	const [summary, byLine] = await Promise.all([
 		publicSummary(db, {}),

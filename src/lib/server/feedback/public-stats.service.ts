@@ -54,7 +54,7 @@ export async function publicSummary(
 	const trendFrom = monthStart(today, 11);
 	const start = [from30, qFrom, trendFrom].sort()[0];
 	// One pass over the rollups, grouped by day; the periods are summed here.
-	const days = await figuresBy(db, scope, start, today, 'day');
+	const days = await figuresBy(db, scope, start, today, 'day', true);
 	const sum = (keep: (day: string) => boolean) => {
 		const acc: Record<string, number> = {};
 		for (const d of days) {
@@ -98,6 +98,6 @@ export async function publicBreakdown(
 	threshold = feedbackConfig().publicThreshold
 ): Promise<Map<number, PublicFigure>> {
 	const today = helsinkiDay(now);
-	const rows = await figuresBy(db, scope, addDays(today, -29), today, by);
+	const rows = await figuresBy(db, scope, addDays(today, -29), today, by, true);
 	return new Map(rows.map((r) => [Number(r.key), publicFigure(r.figures, threshold)]));
 }

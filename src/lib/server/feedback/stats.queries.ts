@@ -24,12 +24,12 @@ export interface Figures extends NpsSummary {
 const NPS_COLS = Array.from({ length: 11 }, (_, s) => `nps_${s}` as const);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function sums(): any[] {
+function sums(npsOnly = false): any[] {
 	const cols: AliasedRawBuilder<number, string>[] = [
 		sql<number>`coalesce(sum(responses), 0)::int`.as('responses'),
 		...NPS_COLS.map((c) => sql<number>`coalesce(sum(${sql.ref(c)}), 0)::int`.as(c))
 	];
-	for (let s = 1; s <= 6; s++) {
+	for (let s = 1; s <= 6 && !npsOnly; s++) {
 		cols.push(sql<number>`coalesce(sum(${sql.ref(`s${s}_sum`)}), 0)::int`.as(`s${s}_sum`));
 		cols.push(sql<number>`coalesce(sum(${sql.ref(`s${s}_n`)}), 0)::int`.as(`s${s}_n`));
 	}
@@ -87,7 +87,9 @@ export async function figuresBy(
 	scope: Scope,
 	from: string,
 	to: string,
-	by: 'unit_id' | 'service_line_id' | 'channel' | 'month' | 'day'
+	by: 'unit_id' | 'service_line_id' | 'channel' | 'month' | 'day',
+	/** Public pages need only the NPS counts: half the aggregates. */
+	npsOnly = false
 ): Promise<{ key: string; figures: Figures }[]> {
 	const keyExpr =
 		by === 'month'
@@ -96,7 +98,7 @@ export async function figuresBy(
 				? sql<string>`day::text`
 				: sql<string>`${sql.ref(by)}::text`;
 	const rows = await scoped(db, scope, from, to)
-		.select([keyExpr.as('key'), ...sums()])
+		.select([keyExpr.as('key'), ...sums(npsOnly)])
 		.groupBy(sql`1`)
 		.orderBy(sql`1`)
 		.execute();
