@@ -7,6 +7,7 @@ import type { Db } from './core/db/database';
 import { config } from './core/config';
 import { retentionPolicy, runRetention } from './pool';
 import { recomputeDue } from './conversations';
+import { runCaseDeadlines } from './feedback';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -16,6 +17,13 @@ export const moduleJobs: PeriodicJob[] = [
 		name: 'pool.retention',
 		intervalMs: DAY,
 		run: (db) => runRetention(db, config().origin, retentionPolicy())
+	},
+	// Feedback cases: reminders before the 7-day due date, escalation when late, erasure of
+	// contact details after closing plus the retention period. Idempotent.
+	{
+		name: 'feedback.case-deadlines',
+		intervalMs: 10 * 60_000,
+		run: (db) => runCaseDeadlines(db, config().origin)
 	},
 	// Recompute opinion maps of conversations with new votes (each at most every 5 s). Turn off
 	// with CONVERSATIONS_MAP_WORKER=0 when a separate map-worker process runs instead.

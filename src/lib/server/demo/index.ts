@@ -8,10 +8,11 @@ import { DEMO_UNITS } from './demo-units';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { seedPoolDemo } from '../pool/demo';
 import { seedConversationsDemo } from '../conversations/demo';
+import { seedFeedbackDemo } from '../feedback/demo';
 
 export type DemoSeeder = (db: Db) => Promise<void>;
 /** Each module's demo seeder, run in this order after the accounts exist. */
-const moduleSeeders: DemoSeeder[] = [seedPoolDemo, seedConversationsDemo];
+const moduleSeeders: DemoSeeder[] = [seedPoolDemo, seedConversationsDemo, seedFeedbackDemo];
 
 export async function seedDemoData(db: Db): Promise<boolean> {
 	const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();

@@ -5,5 +5,6 @@
 import type { CoreTables } from './core.tables';
 import type { PoolTables } from '../../pool/pool.tables';
 import type { ConversationsTables } from '../../conversations/conversations.tables';
+import type { FeedbackTables } from '../../feedback/feedback.tables';
 
-export type DB = CoreTables & PoolTables & ConversationsTables;
+export type DB = CoreTables & PoolTables & ConversationsTables & FeedbackTables;

@@ -1,0 +1,141 @@
+/**
+ * CSV import of answers collected elsewhere (paper forms, another system), into the national
+ * survey with channel 'import'. All rows are checked first; one bad row rejects the file, so an
+ * import is all or nothing. client_id makes re-importing the same file harmless.
+ */
+import type { Db } from '../core/db/database';
+import { checkAnswers } from './answers';
+import { getSurveyByCode } from './surveys.queries';
+import { NATIONAL_CODE, submitResponses } from './intake.service';
+import type { ResponseInput } from './feedback.types';
+
+export const MAX_ROWS = 50_000;
+const REQUIRED = ['client_id', 'unit_code', 'nps'];
+const ANSWER_COLS = ['nps', 's1', 's2', 's3', 's4', 's5', 's6', 'open'];
+
+/** RFC 4180: quoted fields, doubled quotes, CRLF or LF; a `;` separator is detected too. */
+export function parseCsv(text: string): string[][] {
+	const src = text.replace(/^\ufeff/, '');
+	const firstLine = src.split(/\r?\n/, 1)[0] ?? '';
+	const sep = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let cell = '';
+	let quoted = false;
+	for (let i = 0; i < src.length; i++) {
+		const ch = src[i];
+		if (quoted) {
+			if (ch === '"' && src[i + 1] === '"') {
+				cell += '"';
+				i++;
+			} else if (ch === '"') quoted = false;
+			else cell += ch;
+		} else if (ch === '"' && cell === '') quoted = true;
+		else if (ch === sep) {
+			row.push(cell);
+			cell = '';
+		} else if (ch === '\n' || ch === '\r') {
+			if (ch === '\r' && src[i + 1] === '\n') i++;
+			row.push(cell);
+			rows.push(row);
+			row = [];
+			cell = '';
+		} else cell += ch;
+	}
+	if (cell !== '' || row.length) {
+		row.push(cell);
+		rows.push(row);
+	}
+	return rows.filter((r) => r.some((c) => c.trim() !== ''));
+}
+
+export interface ImportProblem {
+	key: string;
+	params: Record<string, string | number>;
+}
+
+export type ImportResult =
+	{ ok: true; stored: number; duplicates: number } | { ok: false; problems: ImportProblem[] };
+
+export async function importCsv(
+	db: Db,
+	text: string,
+	allowedUnitIds: number[],
+	now = new Date()
+): Promise<ImportResult> {
+	const rows = parseCsv(text);
+	const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
+	const missing = REQUIRED.find((c) => !header.includes(c));
+	if (missing)
+		return {
+			ok: false,
+			problems: [{ key: 'feedback.import.badHeader', params: { column: missing } }]
+		};
+	if (rows.length > MAX_ROWS)
+		return { ok: false, problems: [{ key: 'feedback.import.tooMany', params: { n: MAX_ROWS } }] };
+	const survey = await getSurveyByCode(db, NATIONAL_CODE);
+	if (!survey) throw new Error('national survey missing');
+	const units = new Map(
+		(await db.selectFrom('unit').select(['id', 'code']).where('active', '=', true).execute()).map(
+			(u) => [u.code, u.id]
+		)
+	);
+	const col = (r: string[], name: string) => {
+		const i = header.indexOf(name);
+		return i >= 0 ? (r[i] ?? '').trim() : '';
+	};
+	const problems: ImportProblem[] = [];
+	const inputs: ResponseInput[] = [];
+	rows.forEach((r, idx) => {
+		const row = idx + 2; // 1-based, after the header
+		if (problems.length >= 20) return;
+		const unitCode = col(r, 'unit_code');
+		const unitId = units.get(unitCode);
+		if (!unitId || !allowedUnitIds.includes(unitId)) {
+			problems.push({ key: 'feedback.import.forbiddenUnit', params: { row, unit: unitCode } });
+			return;
+		}
+		const clientId = col(r, 'client_id');
+		if (!/^[A-Za-z0-9:_-]{1,90}$/.test(clientId)) {
+			problems.push({
+				key: 'feedback.import.rowError',
+				params: { row, field: 'client_id', message: 'feedback.errors.clientId' }
+			});
+			return;
+		}
+		const answers: Record<string, string> = {};
+		for (const c of ANSWER_COLS) if (col(r, c) !== '') answers[c] = col(r, c);
+		const checked = checkAnswers(survey.questions, answers);
+		if (!checked.ok) {
+			for (const [field, message] of Object.entries(checked.errors))
+				problems.push({ key: 'feedback.import.rowError', params: { row, field, message } });
+			return;
+		}
+		const at = col(r, 'answered_at');
+		const when = at ? new Date(at) : now;
+		if (Number.isNaN(when.getTime()) || when > now) {
+			problems.push({
+				key: 'feedback.import.rowError',
+				params: { row, field: 'answered_at', message: 'feedback.errors.answeredAt' }
+			});
+			return;
+		}
+		inputs.push({
+			clientId: `import:${clientId}`,
+			unitId,
+			surveyId: survey.id,
+			channel: 'import',
+			answers,
+			answeredAt: when
+		});
+	});
+	if (problems.length) return { ok: false, problems };
+	let stored = 0;
+	let duplicates = 0;
+	for (let i = 0; i < inputs.length; i += 1000) {
+		const r = await submitResponses(db, inputs.slice(i, i + 1000));
+		stored += r.stored;
+		duplicates += r.duplicates;
+	}
+	return { ok: true, stored, duplicates };
+}

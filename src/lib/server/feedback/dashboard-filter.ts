@@ -1,0 +1,22 @@
+/** Reads the dashboard/export filter from the query string (defaults: the last 90 days). */
+import { addDays, helsinkiDay } from './time';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function readFilter(url: URL, now = new Date()) {
+	const today = helsinkiDay(now);
+	const from = url.searchParams.get('from') ?? '';
+	const to = url.searchParams.get('to') ?? '';
+	const int = (k: string) => {
+		const v = url.searchParams.get(k);
+		return v && /^\d{1,9}$/.test(v) ? Number(v) : undefined;
+	};
+	// `scope=unit-5` / `scope=line-3` from the picker, or `unit=` / `line=` in links.
+	const m = /^(unit|line)-(\d{1,9})$/.exec(url.searchParams.get('scope') ?? '');
+	return {
+		unitId: m?.[1] === 'unit' ? Number(m[2]) : int('unit'),
+		lineId: m?.[1] === 'line' ? Number(m[2]) : int('line'),
+		from: DAY.test(from) ? from : addDays(today, -89),
+		to: DAY.test(to) ? to : today
+	};
+}

@@ -1,0 +1,61 @@
+/** Input schemas (zod, messages are i18n keys) for the feedback endpoints and forms. */
+import { z, textField } from '$lib/validation';
+import { CASE_KINDS, CHANNELS } from './feedback.types';
+
+const clientId = z
+	.string({ error: 'feedback.errors.clientId' })
+	.regex(/^[A-Za-z0-9:_-]{8,100}$/, { error: 'feedback.errors.clientId' });
+
+const answerValue = z.union([z.number(), z.string().max(2000), z.null()]);
+
+/** One response in the JSON intake (kiosk, web clients, other systems). */
+export const jsonResponseSchema = z.object({
+	clientId,
+	unit: z.string({ error: 'feedback.errors.unit' }).min(1).max(100),
+	survey: z.string().max(100).optional(),
+	channel: z.enum(CHANNELS.filter((c) => c !== 'sms' && c !== 'import') as ['web', 'qr', 'kiosk'], {
+		error: 'feedback.errors.channel'
+	}),
+	answers: z.record(z.string().max(50), answerValue, { error: 'feedback.errors.answers' }),
+	answeredAt: z.iso.datetime({ error: 'feedback.errors.answeredAt' }).optional(),
+	locale: z.enum(['fi', 'sv', 'en']).optional()
+});
+
+export const jsonIntakeSchema = z.union([
+	jsonResponseSchema,
+	z.object({ responses: z.array(jsonResponseSchema).min(1).max(100) })
+]);
+
+/** What an SMS gateway posts: the gateway's message id and up to three answers, NPS first. */
+export const smsSchema = z.object({
+	messageId: z
+		.string({ error: 'feedback.errors.clientId' })
+		.regex(/^[A-Za-z0-9:_-]{1,80}$/, { error: 'feedback.errors.clientId' }),
+	unit: z.string({ error: 'feedback.errors.unit' }).min(1).max(100),
+	answers: z
+		.array(z.union([z.number(), z.string().max(2000)]), { error: 'feedback.errors.answers' })
+		.min(1, { error: 'feedback.errors.answers' })
+		.max(3, { error: 'feedback.errors.smsTooMany' }),
+	receivedAt: z.iso.datetime().optional()
+});
+
+export const caseSchema = z
+	.object({
+		clientId,
+		unit: z.coerce.number({ error: 'feedback.errors.unit' }).int().positive({
+			error: 'feedback.errors.unit'
+		}),
+		kind: z.enum(CASE_KINDS, { error: 'feedback.errors.kind' }),
+		body: textField(4000),
+		replyRequested: z.boolean().default(false),
+		name: textField(200, false).optional(),
+		email: z.string().trim().max(254).optional(),
+		phone: z.string().trim().max(40).optional()
+	})
+	.superRefine((v, ctx) => {
+		if (!v.replyRequested) return;
+		if (!v.email || !z.email().safeParse(v.email).success)
+			ctx.addIssue({ code: 'custom', path: ['email'], message: 'feedback.errors.replyEmail' });
+	});
+
+export const answerCaseSchema = z.object({ answer: textField(4000) });

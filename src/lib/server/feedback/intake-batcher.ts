@@ -1,0 +1,92 @@
+/**
+ * Group commit for the HTTP intake: requests arriving within a few milliseconds are written in
+ * one transaction (responses + rollups), and each request is answered only after that commit,
+ * so nothing acknowledged can be lost. Without it every answer would wait for its own commit
+ * and for the lock on its hot rollup row; with it, ~1 000 answers/s fit in a few commits.
+ */
+import type { Db } from '../core/db/database';
+import {
+	prepareResponses,
+	writePrepared,
+	type IntakeResult,
+	type Prepared
+} from './intake.service';
+import type { ResponseInput } from './feedback.types';
+
+interface Pending {
+	items: Prepared[];
+	resolve: (r: IntakeResult) => void;
+	reject: (e: unknown) => void;
+}
+
+export class IntakeBatcher {
+	private queue: Pending[] = [];
+	private queued = 0;
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	/** One write in flight: everything arriving meanwhile joins the next, larger batch. */
+	private writing = false;
+
+	constructor(
+		private readonly db: Db,
+		private readonly maxItems = 500,
+		private readonly maxWaitMs = 4
+	) {}
+
+	/** Validates at once (bad input is refused before queueing), then waits for the commit. */
+	async submit(inputs: ResponseInput[]): Promise<IntakeResult> {
+		const items = await prepareResponses(this.db, inputs);
+		return new Promise<IntakeResult>((resolve, reject) => {
+			this.queue.push({ items, resolve, reject });
+			this.queued += items.length;
+			if (this.writing) return;
+			if (this.queued >= this.maxItems) this.flush();
+			else this.timer ??= setTimeout(() => this.flush(), this.maxWaitMs);
+		});
+	}
+
+	private flush() {
+		clearTimeout(this.timer);
+		this.timer = undefined;
+		const batch = this.queue;
+		this.queue = [];
+		this.queued = 0;
+		if (!batch.length) return;
+		this.writing = true;
+		writePrepared(
+			this.db,
+			batch.flatMap((p) => p.items)
+		)
+			.then(
+				(fresh) => {
+					// The first request that carried a new client id gets the credit for it.
+					for (const p of batch) {
+						let stored = 0;
+						for (const it of p.items) {
+							if (fresh.delete(it.input.clientId)) stored++;
+						}
+						p.resolve({ stored, duplicates: p.items.length - stored });
+					}
+				},
+				(e: unknown) => {
+					if (batch.length === 1) return batch[0].reject(e);
+					// One bad request must not fail the others: write each on its own.
+					for (const p of batch)
+						writePrepared(this.db, p.items).then(
+							(fresh) => p.resolve({ stored: fresh.size, duplicates: p.items.length - fresh.size }),
+							(err: unknown) => p.reject(err)
+						);
+				}
+			)
+			.finally(() => {
+				this.writing = false;
+				if (this.queue.length) this.flush();
+			});
+	}
+}
+
+const batchers = new WeakMap<Db, IntakeBatcher>();
+export function batcherFor(db: Db): IntakeBatcher {
+	let b = batchers.get(db);
+	if (!b) batchers.set(db, (b = new IntakeBatcher(db)));
+	return b;
+}

@@ -1,0 +1,23 @@
+/** Service lines with their active units, named in the reader's language, for pickers and lists. */
+import { localName, type Locale } from '$lib/i18n';
+import type { Executor } from '../core/db/database';
+import { listServiceLines, listUnits } from '../core/org';
+
+export interface LineView {
+	id: number;
+	code: string;
+	name: string;
+	units: { id: number; code: string; name: string; parentId: number | null }[];
+}
+
+export async function linesWithUnits(db: Executor, locale: Locale): Promise<LineView[]> {
+	const [lines, units] = await Promise.all([listServiceLines(db), listUnits(db)]);
+	return lines.map((l) => ({
+		id: l.id,
+		code: l.code,
+		name: localName(l, locale),
+		units: units
+			.filter((u) => u.service_line_id === l.id)
+			.map((u) => ({ id: u.id, code: u.code, name: localName(u, locale), parentId: u.parent_id }))
+	}));
+}

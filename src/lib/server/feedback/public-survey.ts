@@ -1,0 +1,52 @@
+/** Loading a unit's survey for the public form, kiosk and QR pages, in the reader's language. */
+import { error } from '@sveltejs/kit';
+import { localName, type Locale } from '$lib/i18n';
+import type { Executor } from '../core/db/database';
+import { getUnitByCode, surveysForUnit } from './surveys.queries';
+import { NATIONAL_CODE } from './intake.service';
+import type { Question } from './feedback.types';
+
+export interface PublicQuestion {
+	key: string;
+	type: Question['type'];
+	text: string;
+	required: boolean;
+	max?: number;
+	options?: { value: string; text: string }[];
+}
+
+export async function loadPublicSurvey(
+	db: Executor,
+	unitCode: string,
+	surveyCode: string | null,
+	locale: Locale
+) {
+	const unit = await getUnitByCode(db, unitCode);
+	if (!unit) error(404, 'not found');
+	const surveys = await surveysForUnit(db, unit.id);
+	const survey = surveyCode
+		? surveys.find((s) => s.code === surveyCode)
+		: (surveys.find((s) => s.code === NATIONAL_CODE) ?? surveys[0]);
+	if (!survey) error(404, 'not found');
+	const questions: PublicQuestion[] = survey.questions.map((q) => ({
+		key: q.key,
+		type: q.type,
+		text: q.text[locale] || q.text.fi,
+		required: Boolean(q.required),
+		max: q.max,
+		options: q.options?.map((o) => ({ value: o.value, text: o.text[locale] || o.text.fi }))
+	}));
+	return {
+		unit: { id: unit.id, code: unit.code, name: localName(unit, locale) },
+		survey: {
+			id: survey.id,
+			code: survey.code,
+			kind: survey.kind,
+			name: localName(survey, locale)
+		},
+		questions,
+		otherSurveys: surveys
+			.filter((s) => s.id !== survey.id)
+			.map((s) => ({ code: s.code, name: localName(s, locale) }))
+	};
+}

@@ -1,0 +1,188 @@
+/**
+ * Admin editing of surveys. Questions are never changed in place: a save that changes them
+ * writes a new version and points the survey at it, so every stored answer keeps the exact
+ * question text it was given to.
+ */
+import { z } from '$lib/validation';
+import type { Db } from '../core/db/database';
+import { recordAudit } from '../core/audit';
+import type { Question } from './feedback.types';
+import { clearIntakeCache } from './intake.service';
+
+const lang = z.object({
+	fi: z.string().trim().min(1).max(500),
+	sv: z.string().trim().max(500).default(''),
+	en: z.string().trim().max(500).default('')
+});
+
+const questionSchema = z.object({
+	key: z.string().regex(/^[a-z][a-z0-9_]{0,29}$/),
+	type: z.enum(['nps', 'statement', 'scale', 'choice', 'text']),
+	text: lang,
+	required: z.boolean().optional(),
+	slot: z.number().int().min(1).max(6).optional(),
+	max: z.number().int().min(2).max(10).optional(),
+	options: z
+		.array(z.object({ value: z.string().regex(/^[a-z0-9_-]{1,30}$/), text: lang }))
+		.max(20)
+		.optional()
+});
+
+/** Parses and checks questions JSON; returns the list or a human-readable problem. */
+export function parseQuestions(
+	json: string
+): { ok: true; questions: Question[] } | { ok: false; detail: string } {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(json);
+	} catch {
+		return { ok: false, detail: 'JSON' };
+	}
+	const parsed = z.array(questionSchema).min(1).max(40).safeParse(raw);
+	if (!parsed.success) {
+		const i = parsed.error.issues[0];
+		return { ok: false, detail: i.path.join('.') || 'questions' };
+	}
+	const qs = parsed.data as Question[];
+	const keys = new Set<string>();
+	const slots = new Set<number>();
+	for (const [i, q] of qs.entries()) {
+		if (keys.has(q.key)) return { ok: false, detail: `${i}.key` };
+		keys.add(q.key);
+		if (q.type === 'nps' && (i !== 0 || q.key !== 'nps'))
+			return { ok: false, detail: `${i}.type (nps)` };
+		if (q.type === 'statement') {
+			if (!q.slot || slots.has(q.slot)) return { ok: false, detail: `${i}.slot` };
+			slots.add(q.slot);
+		}
+		if (q.type === 'choice' && !q.options?.length) return { ok: false, detail: `${i}.options` };
+	}
+	return { ok: true, questions: qs };
+}
+
+export interface SurveyEdit {
+	name_fi: string;
+	name_sv: string;
+	name_en: string;
+	active: boolean;
+	unitIds: number[];
+	questions: Question[];
+}
+
+export async function saveSurvey(
+	db: Db,
+	actorUserId: string,
+	surveyId: number,
+	edit: SurveyEdit
+): Promise<{ version: number }> {
+	clearIntakeCache(db);
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const current = await trx
+				.selectFrom('feedback_survey as s')
+				.innerJoin('feedback_survey_version as v', 'v.id', 's.current_version_id')
+				.select(['v.version', 'v.questions'])
+				.where('s.id', '=', surveyId)
+				.forUpdate()
+				.executeTakeFirstOrThrow();
+			let version = current.version;
+			let versionId: number | undefined;
+			if (JSON.stringify(current.questions) !== JSON.stringify(edit.questions)) {
+				const last = await trx
+					.selectFrom('feedback_survey_version')
+					.select((eb) => eb.fn.max('version').as('v'))
+					.where('survey_id', '=', surveyId)
+					.executeTakeFirstOrThrow();
+				version = Number(last.v) + 1;
+				versionId = (
+					await trx
+						.insertInto('feedback_survey_version')
+						.values({
+							survey_id: surveyId,
+							version,
+							questions: JSON.stringify(edit.questions),
+							created_by: actorUserId
+						})
+						.returning('id')
+						.executeTakeFirstOrThrow()
+				).id;
+			}
+			await trx
+				.updateTable('feedback_survey')
+				.set({
+					name_fi: edit.name_fi,
+					name_sv: edit.name_sv,
+					name_en: edit.name_en,
+					active: edit.active,
+					...(versionId ? { current_version_id: versionId } : {})
+				})
+				.where('id', '=', surveyId)
+				.execute();
+			await trx.deleteFrom('feedback_survey_unit').where('survey_id', '=', surveyId).execute();
+			if (edit.unitIds.length)
+				await trx
+					.insertInto('feedback_survey_unit')
+					.values(edit.unitIds.map((unit_id) => ({ survey_id: surveyId, unit_id })))
+					.execute();
+			await recordAudit(trx, {
+				actorUserId,
+				action: 'feedback.survey.saved',
+				entityType: 'feedback_survey',
+				entityId: surveyId,
+				details: { version, newVersion: Boolean(versionId), units: edit.unitIds.length }
+			});
+			return { version };
+		});
+	} finally {
+		clearIntakeCache(db);
+	}
+}
+
+export async function createSurvey(
+	db: Db,
+	actorUserId: string,
+	input: { code: string; name_fi: string; name_sv: string; name_en: string; questions: Question[] }
+): Promise<number | null> {
+	clearIntakeCache(db);
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const s = await trx
+				.insertInto('feedback_survey')
+				.values({
+					code: input.code,
+					kind: 'targeted',
+					name_fi: input.name_fi,
+					name_sv: input.name_sv,
+					name_en: input.name_en
+				})
+				.onConflict((oc) => oc.column('code').doNothing())
+				.returning('id')
+				.executeTakeFirst();
+			if (!s) return null;
+			const v = await trx
+				.insertInto('feedback_survey_version')
+				.values({
+					survey_id: s.id,
+					version: 1,
+					questions: JSON.stringify(input.questions),
+					created_by: actorUserId
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await trx
+				.updateTable('feedback_survey')
+				.set({ current_version_id: v.id })
+				.where('id', '=', s.id)
+				.execute();
+			await recordAudit(trx, {
+				actorUserId,
+				action: 'feedback.survey.created',
+				entityType: 'feedback_survey',
+				entityId: s.id
+			});
+			return s.id;
+		});
+	} finally {
+		clearIntakeCache(db);
+	}
+}

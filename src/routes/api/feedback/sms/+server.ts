@@ -1,0 +1,9 @@
+/** The SMS gateway posts survey answers here, authenticated by a bearer token. */
+import type { RequestHandler } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { handleSmsIntake } from '$lib/server/feedback/intake-http';
+
+export const POST: RequestHandler = async ({ request }) => {
+	const { db } = await runtime();
+	return handleSmsIntake(db, request);
+};

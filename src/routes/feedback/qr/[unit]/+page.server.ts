@@ -1,0 +1,12 @@
+import type { PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { loadPublicSurvey } from '$lib/server/feedback/public-survey';
+import { qrSvg, surveyLink } from '$lib/server/feedback/qr';
+
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const { db, config } = await runtime();
+	const surveyCode = url.searchParams.get('survey');
+	const s = await loadPublicSurvey(db, params.unit, surveyCode, locals.locale);
+	const link = surveyLink(config.origin, s.unit.code, surveyCode);
+	return { unit: s.unit, survey: s.survey, link, svg: await qrSvg(link), surveyCode };
+};

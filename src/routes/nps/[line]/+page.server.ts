@@ -1,0 +1,8 @@
+import type { PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { linePage } from '$lib/server/feedback/public-pages';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { db, config } = await runtime();
+	return { ...(await linePage(db, params.line, locals.locale)), demo: config.demoData };
+};

@@ -1,0 +1,16 @@
+import type { PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { requireFeedbackScope } from '$lib/server/feedback/staff-scope';
+import { dashboard } from '$lib/server/feedback/dashboard.service';
+import { readFilter } from '$lib/server/feedback/dashboard-filter';
+
+export const load: PageServerLoad = async (event) => {
+	const { db } = await runtime();
+	const { scope } = await requireFeedbackScope(event, db, event.locals.locale);
+	const filter = readFilter(event.url);
+	return {
+		filter,
+		lines: scope.lines,
+		dash: await dashboard(db, scope, filter, event.locals.locale)
+	};
+};

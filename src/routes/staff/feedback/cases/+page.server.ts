@@ -1,0 +1,25 @@
+import type { PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { requireFeedbackScope } from '$lib/server/feedback/staff-scope';
+import { listCases } from '$lib/server/feedback';
+import { localName } from '$lib/i18n';
+
+export const load: PageServerLoad = async (event) => {
+	const { db } = await runtime();
+	const { scope } = await requireFeedbackScope(event, db, event.locals.locale);
+	const onlyOpen = event.url.searchParams.get('status') !== 'all';
+	const cases = await listCases(db, scope.unitIds, onlyOpen ? 'open' : undefined);
+	return {
+		onlyOpen,
+		cases: cases.map((c) => ({
+			id: c.id,
+			kind: c.kind,
+			status: c.status,
+			late: c.late,
+			due: c.due_at ? new Date(c.due_at).toISOString().slice(0, 10) : null,
+			created: new Date(c.created_at).toISOString().slice(0, 10),
+			unit: localName(c, event.locals.locale),
+			excerpt: c.body.length > 120 ? `${c.body.slice(0, 117)}…` : c.body
+		}))
+	};
+};

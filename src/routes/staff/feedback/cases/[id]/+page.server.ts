@@ -1,0 +1,60 @@
+import { error, fail } from '@sveltejs/kit';
+import { superValidate, message } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { requireUser } from '$lib/server/core/auth/guard';
+import { answerCaseSchema } from '$lib/server/feedback/feedback.schemas';
+import { answerCase, getCase } from '$lib/server/feedback';
+import { canHandleUnit } from '$lib/server/feedback/staff-scope';
+import { localName } from '$lib/i18n';
+import type { FormMessage } from '$lib/forms';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function loadOwnCase(event: { params: { id: string }; locals: App.Locals; url: URL }) {
+	const user = requireUser(event);
+	if (!UUID.test(event.params.id)) error(404, 'not found');
+	const { db } = await runtime();
+	const c = await getCase(db, event.params.id);
+	if (!c) error(404, 'not found');
+	if (!canHandleUnit(user, { id: c.unit_id, service_line_id: c.service_line_id }))
+		error(403, 'forbidden');
+	return { user, c, db };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { c } = await loadOwnCase(event);
+	return {
+		form: await superValidate(zod4(answerCaseSchema)),
+		c: {
+			id: c.id,
+			kind: c.kind,
+			status: c.status,
+			body: c.body,
+			replyRequested: c.reply_requested,
+			due: c.due_at ? new Date(c.due_at).toISOString().slice(0, 10) : null,
+			created: new Date(c.created_at).toISOString().slice(0, 10),
+			answer: c.answer,
+			unit: localName(c, event.locals.locale),
+			contact:
+				c.contact_email || c.contact_name || c.contact_phone
+					? { name: c.contact_name, email: c.contact_email, phone: c.contact_phone }
+					: null
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { user, c, db } = await loadOwnCase(event);
+		const form = await superValidate(event.request, zod4(answerCaseSchema));
+		if (!form.valid) return fail(400, { form });
+		const result = await answerCase(db, user.id, c.id, form.data.answer);
+		if (result !== 'answered')
+			return message(form, { type: 'error', key: 'feedback.cases.notOpen' } satisfies FormMessage, {
+				status: 409
+			});
+		return message(form, { type: 'success', key: 'feedback.cases.answered' } satisfies FormMessage);
+	}
+};

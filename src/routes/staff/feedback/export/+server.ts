@@ -1,0 +1,27 @@
+/** CSV export of raw responses in the handler's scope, streamed in pages (keyset on id). */
+import type { RequestHandler } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { requireFeedbackScope } from '$lib/server/feedback/staff-scope';
+import { selectedUnits } from '$lib/server/feedback/dashboard.service';
+import { readFilter } from '$lib/server/feedback/dashboard-filter';
+import { exportCsv } from '$lib/server/feedback/csv-export';
+import { recordAudit } from '$lib/server/core/audit';
+
+export const GET: RequestHandler = async (event) => {
+	const { db } = await runtime();
+	const { user, scope } = await requireFeedbackScope(event, db, event.locals.locale);
+	const filter = readFilter(event.url);
+	const unitIds = selectedUnits(scope, filter);
+	await recordAudit(db, {
+		actorUserId: user.id,
+		action: 'feedback.export',
+		entityType: 'feedback_response',
+		details: { units: unitIds.length, from: filter.from, to: filter.to }
+	});
+	return new Response(exportCsv(db, unitIds, filter.from, filter.to), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="palaute-${filter.from}-${filter.to}.csv"`
+		}
+	});
+};

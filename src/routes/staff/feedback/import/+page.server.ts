@@ -1,0 +1,34 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { runtime } from '$lib/server/core/runtime';
+import { requireFeedbackScope } from '$lib/server/feedback/staff-scope';
+import { importCsv } from '$lib/server/feedback/csv-import';
+import { recordAudit } from '$lib/server/core/audit';
+
+export const load: PageServerLoad = async (event) => {
+	const { db } = await runtime();
+	await requireFeedbackScope(event, db, event.locals.locale);
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { db } = await runtime();
+		const { user, scope } = await requireFeedbackScope(event, db, event.locals.locale);
+		const fd = await event.request.formData();
+		const file = fd.get('file');
+		if (!(file instanceof File) || file.size === 0)
+			return fail(400, { problems: [{ key: 'feedback.import.noFile', params: {} }] });
+		if (file.size > 20 * 1024 * 1024)
+			return fail(400, { problems: [{ key: 'feedback.import.tooMany', params: { n: 50000 } }] });
+		const result = await importCsv(db, await file.text(), scope.unitIds);
+		if (!result.ok) return fail(400, { problems: result.problems });
+		await recordAudit(db, {
+			actorUserId: user.id,
+			action: 'feedback.import',
+			entityType: 'feedback_response',
+			details: { stored: result.stored, duplicates: result.duplicates }
+		});
+		return { done: { stored: result.stored, duplicates: result.duplicates } };
+	}
+};

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
+import { seedReferenceData } from '../../../src/lib/server/core/org';
+import { handleJsonIntake, handleSmsIntake } from '../../../src/lib/server/feedback/intake-http';
+import { importCsv } from '../../../src/lib/server/feedback/csv-import';
+import { addUnits } from './fixtures';
+
+describe.each(BACKENDS)('feedback HTTP intake and CSV import on %s', (backend) => {
+	let t: TestDb;
+	let units: Record<string, number>;
+	beforeAll(async () => {
+		process.env.FEEDBACK_SMS_TOKEN = 'test-sms-token';
+		t = await createTestDb(backend);
+		await seedReferenceData(t.db);
+		units = await addUnits(t.db);
+	});
+	afterAll(() => t.close());
+
+	const post = (body: unknown, headers: Record<string, string> = {}) =>
+		new Request('http://x/api', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...headers },
+			body: typeof body === 'string' ? body : JSON.stringify(body)
+		});
+	const opts = { clientIp: '1.2.3.4', locale: 'fi' as const, allow: () => true };
+	const count = async (channel: string) =>
+		(
+			await t.db
+				.selectFrom('feedback_response')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('channel', '=', channel)
+				.executeTakeFirstOrThrow()
+		).n;
+
+	it('JSON intake: stores, is idempotent, explains bad input, rate limits', async () => {
+		const one = { clientId: 'kiosk-000001', unit: 'fx-a', channel: 'kiosk', answers: { nps: 10 } };
+		expect((await handleJsonIntake(t.db, post(one), opts)).status).toBe(201);
+		const dup = await handleJsonIntake(t.db, post({ responses: [one] }), opts);
+		expect(dup.status).toBe(200);
+		expect(await dup.json()).toEqual({ stored: 0, duplicates: 1 });
+		const bad = await handleJsonIntake(
+			t.db,
+			post({ ...one, clientId: 'kiosk-000002', answers: { nps: 'ten' } }),
+			opts
+		);
+		expect(bad.status).toBe(400);
+		expect(await bad.json()).toMatchObject({
+			problems: [{ index: 0, errors: { nps: 'Valitse numero 0–10.' } }]
+		});
+		expect((await handleJsonIntake(t.db, post('{not json'), opts)).status).toBe(400);
+		const unknownUnit = await handleJsonIntake(t.db, post({ ...one, unit: 'nope' }), opts);
+		expect(await unknownUnit.json()).toMatchObject({ error: 'feedback.errors.unit' });
+		const limited = await handleJsonIntake(t.db, post(one), { ...opts, allow: () => false });
+		expect(limited.status).toBe(429);
+		expect(await count('kiosk')).toBe(1);
+	});
+
+	it('concurrent requests are group-committed and each gets its own honest count', async () => {
+		const reqs = Array.from({ length: 30 }, (_, i) =>
+			handleJsonIntake(
+				t.db,
+				post({
+					clientId: `burst-${String(i % 20).padStart(4, '0')}`,
+					unit: 'fx-c',
+					channel: 'web',
+					answers: { nps: i % 11 }
+				}),
+				opts
+			)
+		);
+		const bodies = (await Promise.all(reqs.map(async (r) => (await r).json()))) as {
+			stored: number;
+		}[];
+		expect(bodies.reduce((a, b) => a + b.stored, 0)).toBe(20);
+		const rows = await t.db
+			.selectFrom('feedback_rollup_daily')
+			.select((eb) => eb.fn.sum<number>('responses').as('n'))
+			.where('unit_id', '=', units.c)
+			.executeTakeFirstOrThrow();
+		expect(Number(rows.n)).toBe(20);
+	});
+
+	it('SMS: needs the token, takes at most three answers NPS first, message id is the key', async () => {
+		const sms = { messageId: 'gw-123', unit: 'fx-b', answers: [9, 4, 'Hyvä palvelu'] };
+		expect((await handleSmsIntake(t.db, post(sms))).status).toBe(401);
+		expect(
+			(await handleSmsIntake(t.db, post(sms, { authorization: 'Bearer wrong-token-x' }))).status
+		).toBe(401);
+		const auth = { authorization: 'Bearer test-sms-token' };
+		expect((await handleSmsIntake(t.db, post(sms, auth))).status).toBe(201);
+		expect((await handleSmsIntake(t.db, post(sms, auth))).status).toBe(200);
+		const four = await handleSmsIntake(
+			t.db,
+			post({ ...sms, messageId: 'gw-124', answers: [1, 2, 'x', 4] }, auth)
+		);
+		expect(four.status).toBe(400);
+		const row = await t.db
+			.selectFrom('feedback_response')
+			.select(['nps', 'answers', 'open_text'])
+			.where('client_id', '=', 'sms:gw-123')
+			.executeTakeFirstOrThrow();
+		expect(row).toEqual({
+			nps: 9,
+			answers: { nps: 9, s1: 4, open: 'Hyvä palvelu' },
+			open_text: 'Hyvä palvelu'
+		});
+		expect(await count('sms')).toBe(1);
+	});
+
+	it('CSV import is all or nothing, scoped to the handler, and idempotent', async () => {
+		const good =
+			'client_id,unit_code,answered_at,nps,s1,open\r\np-1,fx-a,2026-11-01T10:00:00Z,8,4,"Hyvä, kiitos"\np-2,fx-a,,3,dk,\n';
+		const bad = good + 'p-3,fx-a,,11,,\n';
+		const r1 = await importCsv(t.db, bad, [units.a]);
+		expect(r1).toEqual({
+			ok: false,
+			problems: [
+				{
+					key: 'feedback.import.rowError',
+					params: { row: 4, field: 'nps', message: 'feedback.errors.npsRange' }
+				}
+			]
+		});
+		expect(await count('import')).toBe(0);
+		const r2 = await importCsv(t.db, good, [units.b]);
+		expect(r2.ok).toBe(false);
+		expect(await importCsv(t.db, good, [units.a])).toEqual({ ok: true, stored: 2, duplicates: 0 });
+		expect(await importCsv(t.db, good, [units.a])).toEqual({ ok: true, stored: 0, duplicates: 2 });
+		const row = await t.db
+			.selectFrom('feedback_response')
+			.select('open_text')
+			.where('client_id', '=', 'import:p-1')
+			.executeTakeFirstOrThrow();
+		expect(row.open_text).toBe('Hyvä, kiitos');
+		expect(await importCsv(t.db, 'foo,bar\n1,2\n', [units.a])).toMatchObject({
+			ok: false,
+			problems: [{ key: 'feedback.import.badHeader' }]
+		});
+	});
+});
