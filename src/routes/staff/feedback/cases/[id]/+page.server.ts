@@ -3,7 +3,7 @@ import { superValidate, message } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
-import { requireUser } from '$lib/server/core/auth/guard';
+import { requireRole } from '$lib/server/core/auth/guard';
 import { answerCaseSchema } from '$lib/server/feedback/feedback.schemas';
 import { answerCase, getCase } from '$lib/server/feedback';
 import { canHandleUnit } from '$lib/server/feedback/staff-scope';
@@ -13,7 +13,8 @@ import type { FormMessage } from '$lib/forms';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function loadOwnCase(event: { params: { id: string }; locals: App.Locals; url: URL }) {
-	const user = requireUser(event);
+	// The role first (403 for everyone else), then the case's own unit.
+	const user = requireRole(event, 'feedback_handler');
 	if (!UUID.test(event.params.id)) error(404, 'not found');
 	const { db } = await runtime();
 	const c = await getCase(db, event.params.id);
