@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
+import { hasRole } from '$lib/server/core/auth/roles';
 import {
 	addSeedStatements,
 	conversationOr404,
@@ -13,9 +14,16 @@ import {
 } from '$lib/server/conversations';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'conversation_moderator');
+	const user = requireRole(event, 'conversation_moderator');
 	const { db, config } = await runtime();
 	const c = await conversationOr404(db, event.params.id);
+	// "Invite from the pool" opens the pool's invitation form filled in for this conversation.
+	const poolInvite = `/staff/pool/invitations/new?${new URLSearchParams({
+		activityType: 'conversation',
+		activityId: c.id,
+		title: c.topic,
+		link: `/conversations/${c.id}`
+	})}`;
 	const statements = await listStatements(db, c.id);
 	const link = `${config.origin}/conversations/${c.id}`;
 	return {
@@ -37,6 +45,8 @@ export const load: PageServerLoad = async (event) => {
 			isSeed: s.is_seed
 		})),
 		link,
+		poolInvite,
+		canInvite: hasRole(user, 'pool_coordinator'),
 		qrSvg: await QRCode.toString(link, { type: 'svg', margin: 1 }),
 		created: event.url.searchParams.has('created')
 	};

@@ -9,16 +9,33 @@ import { createInvitation } from '$lib/server/pool/invitation.service';
 import { searchMembers } from '$lib/server/pool/pool.queries';
 import { filtersFromUrl } from '$lib/server/pool/form-data';
 import type { FormMessage } from '$lib/forms';
+import { translate } from '$lib/i18n';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const ACTIVITY_TYPES = ['conversation', 'panel', 'council', 'survey', 'workshop', 'other'] as const;
+/** Query parameters another module's page sets to invite to its activity (not member filters). */
+const ACTIVITY_PARAMS = ['activityType', 'activityId', 'title', 'link'];
 
 /** The target is either hand-picked ids (`member`) or the search filters of the query string. */
 function target(params: URLSearchParams) {
 	const ids = params.getAll('member').filter((id) => UUID.test(id));
 	const p = new URLSearchParams(params);
-	p.delete('member');
-	p.delete('page');
+	for (const k of ['member', 'page', ...ACTIVITY_PARAMS]) p.delete(k);
 	return { ids, filterQuery: p.toString() };
+}
+
+/** An activity handed over by its own module, e.g. a conversation's "invite from the pool". */
+function activityFrom(params: URLSearchParams) {
+	const type = params.get('activityType');
+	const link = params.get('link') ?? '';
+	return {
+		activityType: ACTIVITY_TYPES.find((a) => a === type),
+		activityId: (params.get('activityId') ?? '').slice(0, 100),
+		title: (params.get('title') ?? '').slice(0, 200),
+		// Only links into this portal are offered as the message's link.
+		link: link.startsWith('/') && !link.startsWith('//') ? link.slice(0, 300) : ''
+	};
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -29,6 +46,27 @@ export const load: PageServerLoad = async (event) => {
 	const deadline = new Date(Date.now() + 14 * 86400_000);
 	form.data.deadline = deadline.toISOString().slice(0, 10);
 	form.data.memberIds = ids.join(',');
+	const activity = activityFrom(event.url.searchParams);
+	if (activity.activityType) {
+		form.data.activityType = activity.activityType;
+		form.data.activityId = activity.activityId;
+		form.data.title = activity.title;
+		if (activity.link) {
+			const url = `${(await runtime()).config.origin}${activity.link}`;
+			form.data.messageFi = translate('fi', 'pool.invite.activityMessage', {
+				title: activity.title,
+				url
+			});
+			form.data.messageSv = translate('sv', 'pool.invite.activityMessage', {
+				title: activity.title,
+				url
+			});
+			form.data.messageEn = translate('en', 'pool.invite.activityMessage', {
+				title: activity.title,
+				url
+			});
+		}
+	}
 	const count = ids.length
 		? ids.length
 		: (
