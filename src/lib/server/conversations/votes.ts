@@ -60,7 +60,14 @@ async function whyNot(db: Executor, conversationId: string): Promise<VoteError> 
  * nothing) and latest-vote upsert (newest history row wins). Returns, per input index that was
  * votable, whether it was newly stored; indexes missing from the map were refused.
  */
-export async function insertVotes(db: Executor, votes: CastVote[]): Promise<Map<number, boolean>> {
+export async function insertVotes(
+	db: Executor,
+	votes: CastVote[],
+	opts: { allOrNone?: boolean } = {}
+): Promise<Map<number, boolean>> {
+	// All or none in one statement (no BEGIN/COMMIT round trips): nothing is inserted unless
+	// every vote found its open conversation and votable statement.
+	const guard = opts.allOrNone ? sql`where (select count(*) from s) = ${votes.length}` : sql``;
 	const col = <T>(f: (v: CastVote) => T) => votes.map(f);
 	const r = await sql<{ ord: number; fresh: boolean }>`
 		with input as (
@@ -75,7 +82,7 @@ export async function insertVotes(db: Executor, votes: CastVote[]): Promise<Map<
 			where st.status = 'accepted' or (st.status = 'pending' and c.moderation = 'post')
 		), h as (
 			insert into conversation_vote_history (conversation_id, participant_id, statement_id, vote, client_id)
-			select conversation_id, participant_id, statement_id, vote, client_id from s order by ord
+			select conversation_id, participant_id, statement_id, vote, client_id from s ${guard} order by ord
 			on conflict (participant_id, client_id) do nothing
 			returning id, conversation_id, participant_id, statement_id, vote, client_id
 		), u as (
@@ -104,7 +111,7 @@ export class VoteRefused extends Error {
 }
 
 /**
- * Several votes of one participant in one transaction (one commit): all stored or none, so a
+ * Several votes of one participant in one statement (one commit): all stored or none, so a
  * batch with one bad vote writes nothing.
  */
 export async function castVotes(
@@ -118,17 +125,13 @@ export async function castVotes(
 		if (!out.ok) throw new VoteRefused(0, out.error);
 		return { stored: out.duplicate ? 0 : 1, duplicates: out.duplicate ? 1 : 0 };
 	}
-	return db.transaction().execute(async (trx) => {
-		const all = votes.map((v) => ({ conversationId, participantId, ...v }));
-		const out = await insertVotes(trx, all);
-		for (let i = 0; i < all.length; i++) {
-			if (!out.has(i)) {
-				// Roll the whole batch back, then say why this vote was refused.
-				throw new VoteRefused(i, await whyNot(trx, conversationId));
-			}
-		}
-		let stored = 0;
-		for (const fresh of out.values()) if (fresh) stored++;
-		return { stored, duplicates: all.length - stored };
-	});
+	const all = votes.map((v) => ({ conversationId, participantId, ...v }));
+	const out = await insertVotes(db, all, { allOrNone: true });
+	for (let i = 0; i < all.length; i++) {
+		// The statement wrote nothing if any vote was refused: say why.
+		if (!out.has(i)) throw new VoteRefused(i, await whyNot(db, conversationId));
+	}
+	let stored = 0;
+	for (const fresh of out.values()) if (fresh) stored++;
+	return { stored, duplicates: all.length - stored };
 }
