@@ -43,14 +43,30 @@ export async function createTestDb(backend: Backend): Promise<TestDb> {
 	const url = new URL(process.env.TEST_DATABASE_URL!);
 	url.pathname = `/${name}`;
 	const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+	let closing = false;
+	// An idle client cut off while the pool shuts down must not surface as an unhandled error;
+	// before that, a lost connection is a real failure and is reported.
+	pool.on('error', (e) => {
+		if (!closing) console.error('test database pool error:', e.message);
+	});
 	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 	await migrateToLatest(db, await migrationsFromDisk());
 	return {
 		db,
 		async close() {
+			closing = true;
 			await db.destroy();
 			const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
 			await c.connect();
+			// Clients of the ended pool may still be closing: wait for them before forcing.
+			for (let i = 0; i < 20; i++) {
+				const { rows } = await c.query<{ n: string }>(
+					'select count(*) as n from pg_stat_activity where datname = $1',
+					[name]
+				);
+				if (Number(rows[0].n) === 0) break;
+				await new Promise((r) => setTimeout(r, 50));
+			}
 			await c.query(`drop database if exists ${name} with (force)`);
 			await c.end();
 		}
