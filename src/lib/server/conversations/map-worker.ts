@@ -8,6 +8,7 @@ import type { Db, Executor } from '../core/db/database';
 import { computeOpinionMap } from './opinion-map.engine';
 import type { ComputeOpinionMap, MapInput, MapState } from './opinion-map.port';
 import { inOrder } from './sequential';
+import { conversationVotes, participantIds } from './conversations.queries';
 
 export const MAP_MIN_INTERVAL_MS = 5_000;
 
@@ -64,21 +65,8 @@ export async function loadMapInput(
 				.where('conversation_id', '=', conversationId)
 				.orderBy('tid')
 				.execute(),
-		() =>
-			db
-				.selectFrom('conversation_participant')
-				.select('id')
-				.where('conversation_id', '=', conversationId)
-				.orderBy('id')
-				.execute(),
-		() =>
-			db
-				.selectFrom('conversation_vote as v')
-				.innerJoin('conversation_statement as s', 's.id', 'v.statement_id')
-				.select(['v.participant_id', 's.tid', 'v.vote'])
-				.where('v.conversation_id', '=', conversationId)
-				.orderBy('v.history_id')
-				.execute(),
+		() => participantIds(db, conversationId),
+		() => conversationVotes(db, conversationId),
 		() =>
 			db
 				.selectFrom('conversation_vote_history')

@@ -13,7 +13,12 @@ import {
 } from '$ml/opinion-map/polis-csv';
 import type { Db } from '../core/db/database';
 import { recordAudit } from '../core/audit';
-import { getConversation, getMap } from './conversations.queries';
+import {
+	conversationVotes,
+	getConversation,
+	getMap,
+	participantIds
+} from './conversations.queries';
 import type { MapResult } from './opinion-map.port';
 import { ensureFreshMap } from './map-worker';
 import { inOrder } from './sequential';
@@ -51,21 +56,8 @@ export async function exportPolis(db: Db, conversationId: string): Promise<Polis
 				.where('conversation_id', '=', conversationId)
 				.orderBy('tid')
 				.execute(),
-		() =>
-			db
-				.selectFrom('conversation_participant')
-				.select('id')
-				.where('conversation_id', '=', conversationId)
-				.orderBy('id')
-				.execute(),
-		() =>
-			db
-				.selectFrom('conversation_vote as v')
-				.innerJoin('conversation_statement as s', 's.id', 'v.statement_id')
-				.select(['v.participant_id', 's.tid', 'v.vote', 'v.updated_at'])
-				.where('v.conversation_id', '=', conversationId)
-				.orderBy('v.history_id')
-				.execute(),
+		() => participantIds(db, conversationId),
+		() => conversationVotes(db, conversationId),
 		() => getMap(db, conversationId)
 	]);
 	// Pseudonymous participant number: position in join order.
