@@ -28,6 +28,16 @@ export function listConversations(db: Executor, opts: { openOnly?: boolean } = {
 	return q.orderBy('c.created_at', 'desc').execute();
 }
 
+/** Locks the conversation row: statements get their tids one transaction at a time. */
+export async function lockForNewStatements(db: Executor, conversationId: string): Promise<void> {
+	await db
+		.selectFrom('conversation')
+		.select('id')
+		.where('id', '=', conversationId)
+		.forUpdate()
+		.executeTakeFirstOrThrow();
+}
+
 export async function nextTid(db: Executor, conversationId: string): Promise<number> {
 	const row = await db
 		.selectFrom('conversation_statement')

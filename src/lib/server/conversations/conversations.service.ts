@@ -3,7 +3,7 @@ import type { Db, Executor } from '../core/db/database';
 import { recordAudit } from '../core/audit';
 import type { CreateConversationInput } from './conversations.schemas';
 import type { ParticipantIdentity, StatementStatus, VoteValue } from './conversations.types';
-import { getConversation, nextTid } from './conversations.queries';
+import { getConversation, lockForNewStatements, nextTid } from './conversations.queries';
 import { ensureParticipant, findParticipant } from './participants';
 import { castVote, castVotes, VoteRefused } from './votes';
 
@@ -63,13 +63,7 @@ export async function addSeedStatements(
 	bodies: string[]
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		// Serialise tid allocation per conversation.
-		await trx
-			.selectFrom('conversation')
-			.select('id')
-			.where('id', '=', conversationId)
-			.forUpdate()
-			.executeTakeFirstOrThrow();
+		await lockForNewStatements(trx, conversationId);
 		await insertSeeds(trx, conversationId, bodies);
 		await recordAudit(trx, {
 			actorUserId,
@@ -100,12 +94,7 @@ export async function submitStatement(
 	if (!c.allow_statements) return { ok: false, error: 'not_allowed' };
 	if (identity.kind === 'anon' && !c.allow_anonymous) return { ok: false, error: 'sign_in' };
 	return db.transaction().execute(async (trx) => {
-		await trx
-			.selectFrom('conversation')
-			.select('id')
-			.where('id', '=', conversationId)
-			.forUpdate()
-			.executeTakeFirstOrThrow();
+		await lockForNewStatements(trx, conversationId);
 		const pid = await ensureParticipant(trx, conversationId, identity);
 		if (clientId) {
 			const dup = await trx
