@@ -3,7 +3,7 @@
  * three languages. Automated checks find about a third of issues; keyboard tests are elsewhere.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { DEMO, signIn } from './helpers';
 
 async function expectNoViolations(page: Page, url: string) {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DEMO, firstLink, signIn, waitForMail } from './helpers';
 
 test('front page is Finnish with a language switch and the accessibility statement', async ({

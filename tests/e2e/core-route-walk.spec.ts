@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { expect, request, test, type APIRequestContext } from './fixtures';
 import { DEMO, DEMO_PASSWORD } from './helpers';
 
 type Who = 'anonymous' | keyof typeof DEMO;

@@ -2,7 +2,7 @@
  * Direct feedback with a reply request (handler mail → answer in the portal → resident mail →
  * closed) and the public NPS pages (threshold, and a figure checked by hand).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DEMO, firstLink, signIn, waitForMail } from './helpers';
 
 test('reply-requested feedback mails the handler, is answered and closed', async ({

@@ -3,7 +3,7 @@
  * an answer given offline and sent later, the SMS endpoint and the CSV import. Each answer
  * carries a unique open text that is then looked up in the staff CSV export.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { DEMO, signIn } from './helpers';
 
 const run = Date.now().toString(36);

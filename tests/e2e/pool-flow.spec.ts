@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { DEMO, firstLink, signIn, waitForMail } from './helpers';
 
 async function asUser(browser: Browser, email: string): Promise<Page> {
