@@ -4,10 +4,10 @@
  * `props_invalid_value` only show there, and they broke the direct-feedback form for every
  * browser with JavaScript while all tests passed (issue 11).
  *
- * Allowed: Chromium's own "Failed to load resource … status of 4xx" line, which it logs for
- * every deliberate 4xx answer a test asserts (403 pages, refused forms). A test that provokes
- * another error on purpose (the kiosk going offline) lists it with
- * `test.use({ allowedConsoleErrors: [/…/] })`.
+ * Allowed: Chromium's own "Failed to load resource" lines for a deliberate 4xx answer that a
+ * test asserts (403 pages, refused forms) and for a network a test cut itself
+ * (`context.setOffline`, the kiosk's offline queue). A test that provokes another error on
+ * purpose lists it with `test.use({ allowedConsoleErrors: [/…/] })`.
  */
 import {
 	test as base,
@@ -22,7 +22,10 @@ import {
 export { expect, request };
 export type { APIRequestContext, Browser, BrowserContext, Page };
 
-const ALWAYS_ALLOWED = [/^Failed to load resource: the server responded with a status of 4\d\d/];
+const ALWAYS_ALLOWED = [
+	/^Failed to load resource: the server responded with a status of 4\d\d/,
+	/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/
+];
 
 export const test = base.extend<{ allowedConsoleErrors: RegExp[]; pageGuard: void }>({
 	allowedConsoleErrors: [[], { option: true }],

@@ -13,6 +13,8 @@ export interface MapView {
 	computedAt: string;
 	k: number;
 	nParticipants: number;
+	/** MIN_VOTES_FOR_SHARE, so the page can say why a statement is not listed. */
+	minVotes: number;
 	points: Array<{ x: number; y: number; g: number | null }>;
 	me: { x: number; y: number; g: number | null } | null;
 	groups: Array<{
@@ -20,21 +22,45 @@ export interface MapView {
 		size: number;
 		cx: number;
 		cy: number;
-		reps: Array<{
-			statementId: number;
-			tid: number;
-			body: string;
-			label: 'agree' | 'disagree';
-			pct: number;
-		}>;
+		reps: Array<
+			{
+				statementId: number;
+				tid: number;
+				body: string;
+				label: 'agree' | 'disagree';
+			} & Share
+		>;
 	}>;
 	consensus: {
-		agree: Array<{ statementId: number; tid: number; body: string; pct: number }>;
-		disagree: Array<{ statementId: number; tid: number; body: string; pct: number }>;
+		agree: Array<{ statementId: number; tid: number; body: string } & Share>;
+		disagree: Array<{ statementId: number; tid: number; body: string } & Share>;
 	};
 }
 
-const pct = (p: number) => Math.round(p * 100);
+/** A share as the pages show it: the percentage and the counts it comes from. */
+export interface Share {
+	pct: number;
+	count: number;
+	n: number;
+}
+
+/**
+ * Fewest votes on a statement (overall for consensus, within the group for a group's
+ * distinguishing statements) before the pages call it either. Polis's own selection is a
+ * one-sided z-test at 90 % on pseudocounts (polismath `repness.clj`: `prop-test` adds one
+ * success and one trial), and that passes a single vote: z = 2·√2·(2/2 − ½) ≈ 1.41 > 1.2816,
+ * so one vote came out as "100 % agree". The engine keeps Polis's selection (its fidelity is
+ * measured against Polis); the pages add this floor. Polis's report applies a similar floor in
+ * words ("60 % or more of all participants voted one way").
+ */
+export const MIN_VOTES_FOR_SHARE = 5;
+
+const share = (c: { nSuccess: number; nTrials: number }): Share => ({
+	pct: Math.round((c.nSuccess / Math.max(1, c.nTrials)) * 100),
+	count: c.nSuccess,
+	n: c.nTrials
+});
+const enoughVotes = (c: { nTrials: number }) => c.nTrials >= MIN_VOTES_FOR_SHARE;
 
 export async function buildMapView(
 	db: Executor,
@@ -69,6 +95,7 @@ export async function buildMapView(
 		computedAt: new Date(row.computed_at).toISOString(),
 		k: r.k,
 		nParticipants: r.participants.length,
+		minVotes: MIN_VOTES_FOR_SHARE,
 		points: r.participants.map((p) => ({ x: sx(p.x), y: sy(p.y), g: p.group })),
 		me: mine ? { x: sx(mine.x), y: sy(mine.y), g: mine.group } : null,
 		groups: r.groups.map((g, i) => ({
@@ -76,21 +103,15 @@ export async function buildMapView(
 			size: g.size,
 			cx: sx(g.center[0]),
 			cy: sy(g.center[1]),
-			reps: (r.repness[i] ?? []).map((c) => ({
-				...text(c.tid),
-				label: c.label,
-				pct: pct(c.nSuccess / Math.max(1, c.nTrials))
-			}))
+			reps: (r.repness[i] ?? [])
+				.filter(enoughVotes)
+				.map((c) => ({ ...text(c.tid), label: c.label, ...share(c) }))
 		})),
 		consensus: {
-			agree: r.consensus.agree.map((c) => ({
-				...text(c.tid),
-				pct: pct(c.nSuccess / Math.max(1, c.nTrials))
-			})),
-			disagree: r.consensus.disagree.map((c) => ({
-				...text(c.tid),
-				pct: pct(c.nSuccess / Math.max(1, c.nTrials))
-			}))
+			agree: r.consensus.agree.filter(enoughVotes).map((c) => ({ ...text(c.tid), ...share(c) })),
+			disagree: r.consensus.disagree
+				.filter(enoughVotes)
+				.map((c) => ({ ...text(c.tid), ...share(c) }))
 		}
 	};
 }

@@ -1,0 +1,73 @@
+/**
+ * The report and map pages call a statement consensus or group-distinguishing only with enough
+ * votes, and show every share with its counts (issue 11: one vote came out as "100 %").
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
+import {
+	computeMapNow,
+	createConversation,
+	createConversationSchema,
+	getMap,
+	loadReport,
+	voteAs,
+	type MapResult
+} from '../../../src/lib/server/conversations';
+import { MIN_VOTES_FOR_SHARE } from '../../../src/lib/server/conversations/map-view';
+
+describe.each(BACKENDS)('report shares on %s', (backend) => {
+	let t: TestDb;
+	let conv: string;
+	beforeAll(async () => {
+		t = await createTestDb(backend);
+		const u = await t.db
+			.insertInto('app_user')
+			.values({ email: 'mod@x.fi', display_name: 'M' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const seeds = Array.from({ length: 9 }, (_, i) => `Väite numero ${i + 1}`).join('\n');
+		conv = await createConversation(
+			t.db,
+			u.id,
+			createConversationSchema.parse({ topic: 'Raportti', seeds })
+		);
+		// Two camps split on statements 0–7; statement 8 gets one agreeing vote only.
+		for (let p = 0; p < 20; p++) {
+			const votes = Array.from({ length: 8 }, (_, tid) => ({
+				tid,
+				vote: ((tid % 2 === 0) === p < 10 ? 1 : -1) as 1 | -1,
+				clientId: `s-p${p}-t${tid}`
+			}));
+			if (p === 0) votes.push({ tid: 8, vote: 1, clientId: 's-p0-t8' });
+			expect((await voteAs(t.db, conv, { kind: 'xid', xid: `s${p}` }, votes)).ok).toBe(true);
+		}
+		await computeMapNow(t.db, conv);
+	});
+	afterAll(() => t.close());
+
+	it('Polis’s own selection lists the one-vote statement; the report does not', async () => {
+		const engine = (await getMap(t.db, conv))!.result as MapResult;
+		// polismath's pseudocount z-test passes a single vote (z ≈ 1.41 > 1.2816).
+		expect(engine.consensus.agree.map((c) => c.tid)).toContain('8');
+		const report = await loadReport(t.db, conv, null);
+		const map = report.map!;
+		expect(map.minVotes).toBe(MIN_VOTES_FOR_SHARE);
+		expect(map.consensus.agree.map((c) => c.tid)).not.toContain(8);
+		for (const g of map.groups) expect(g.reps.map((r) => r.tid)).not.toContain(8);
+	});
+
+	it('every share shown carries its counts, and the percentage follows from them', async () => {
+		const map = (await loadReport(t.db, conv, null)).map!;
+		const shares = [
+			...map.consensus.agree,
+			...map.consensus.disagree,
+			...map.groups.flatMap((g) => g.reps)
+		];
+		expect(shares.length).toBeGreaterThan(0);
+		for (const s of shares) {
+			expect(s.n).toBeGreaterThanOrEqual(MIN_VOTES_FOR_SHARE);
+			expect(s.count).toBeLessThanOrEqual(s.n);
+			expect(s.pct).toBe(Math.round((s.count / s.n) * 100));
+		}
+	});
+});
