@@ -75,9 +75,10 @@ test('public NPS page shows a figure only at the threshold, and it matches a han
 
 	await request.post('/api/feedback/responses', { data: responses[29] });
 	await page.reload();
-	await expect(page.getByTestId('nps-last30')).toHaveText(/\+30$/);
+	await expect(page.getByTestId('nps-last30')).toHaveText(/\+30,0$/);
 	await expect(page.getByText('Vastanneita: 30').first()).toBeVisible();
-	await expect(page.getByText(/välillä \+2\.1 ja \+57\.9/).first()).toBeVisible();
+	// Said in plain words, in whole numbers: +2.1 … +57.9 → "todennäköisesti 2–58".
+	await expect(page.getByText('Luku on arvio: todennäköisesti 2–58.').first()).toBeVisible();
 	await expect(
 		page.getByText('Suosittelijoita 15, neutraaleja 9, arvostelijoita 6.').first()
 	).toBeVisible();

@@ -4,6 +4,7 @@
  * Parameters are written `{name}` in the text.
  */
 import { getContext, setContext } from 'svelte';
+import { formatter, type Formatter } from './format';
 
 export const LOCALES = ['fi', 'sv', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -59,6 +60,8 @@ export function keysOf(locale: Locale): string[] {
 export interface I18n {
 	readonly locale: Locale;
 	t: (key: string, params?: Params) => string;
+	/** Numbers and dates in the page's language (`./format.ts`). */
+	readonly fmt: Formatter;
 }
 
 export function createI18n(getLocale: () => Locale): I18n {
@@ -66,7 +69,10 @@ export function createI18n(getLocale: () => Locale): I18n {
 		get locale() {
 			return getLocale();
 		},
-		t: (key, params) => translate(getLocale(), key, params)
+		t: (key, params) => translate(getLocale(), key, params),
+		get fmt() {
+			return formatter(getLocale());
+		}
 	};
 }
 

@@ -10,6 +10,7 @@ import {
 	createConversationSchema,
 	getMap,
 	loadReport,
+	parseResultOrder,
 	voteAs,
 	type MapResult
 } from '../../../src/lib/server/conversations';
@@ -69,5 +70,43 @@ describe.each(BACKENDS)('report shares on %s', (backend) => {
 			expect(s.count).toBeLessThanOrEqual(s.n);
 			expect(s.pct).toBe(Math.round((s.count / s.n) * 100));
 		}
+	});
+
+	it('lists every statement’s counts overall and by group, and sorts them', async () => {
+		const report = await loadReport(t.db, conv, null);
+		const byTid = new Map(report.results.map((r) => [r.tid, r]));
+		expect(report.results.map((r) => r.tid)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+		expect(byTid.get(8)!.overall).toEqual({ agree: 1, disagree: 0, pass: 0, n: 1 });
+		// Statement 0: the first ten agree, the other ten disagree.
+		expect(byTid.get(0)!.overall).toEqual({ agree: 10, disagree: 10, pass: 0, n: 20 });
+		const groups = report.map!.groups.length;
+		expect(groups).toBe(2);
+		for (const r of report.results) {
+			expect(r.groups).toHaveLength(groups);
+			const sum = r.groups.reduce((a, g) => a + g.n, 0);
+			expect(sum).toBe(r.overall.n);
+		}
+		// Each camp is one group: within a group statement 0 is unanimous one way.
+		const g0 = byTid.get(0)!.groups.map((g) => [g.agree, g.disagree].sort().join('/'));
+		expect(g0).toEqual(['0/10', '0/10']);
+
+		const sorted = await loadReport(
+			t.db,
+			conv,
+			null,
+			parseResultOrder(new URLSearchParams('sort=n&dir=asc'))
+		);
+		expect(sorted.results[0].tid).toBe(8);
+		const desc = await loadReport(
+			t.db,
+			conv,
+			null,
+			parseResultOrder(new URLSearchParams('sort=agree&dir=desc'))
+		);
+		expect(desc.results[0].tid).toBe(8);
+		expect(parseResultOrder(new URLSearchParams('sort=drop table&dir=x'))).toEqual({
+			sort: 'tid',
+			dir: 'asc'
+		});
 	});
 });

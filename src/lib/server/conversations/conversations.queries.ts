@@ -111,9 +111,10 @@ export function participantIds(db: Executor, conversationId: string) {
 }
 
 /** Votes and first-time voters per day: the report's participation over time. */
+/** Votes and voters per Finnish calendar day (Europe/Helsinki, not the server's zone). */
 export async function participationByDay(db: Executor, conversationId: string) {
 	const r = await sql<{ day: string; votes: number; voters: number }>`
-		select to_char(date_trunc('day', h.created_at), 'YYYY-MM-DD') as day,
+		select to_char(h.created_at at time zone 'Europe/Helsinki', 'YYYY-MM-DD') as day,
 		       count(*)::int as votes, count(distinct h.participant_id)::int as voters
 		from conversation_vote_history h
 		where h.conversation_id = ${conversationId}

@@ -25,4 +25,10 @@ export { identityOf } from './identity';
 export { voteLimiter, statementLimiter } from './rate-limit';
 export { buildMapView, GROUP_NAMES, type MapView } from './map-view';
 export { conversationOr404, loadReport } from './pages';
+export {
+	parseResultOrder,
+	RESULT_SORTS,
+	type ResultOrder,
+	type StatementResult
+} from './statement-results';
 export { readCreateForm, validateCreate, type CreateFormValues } from './form-data';

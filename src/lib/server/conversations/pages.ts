@@ -1,8 +1,10 @@
 /** Shared loading for the public and staff conversation pages. */
 import { error } from '@sveltejs/kit';
 import type { Db } from '../core/db/database';
-import { getConversation, listFindings, participationByDay } from './conversations.queries';
+import { getConversation, getMap, listFindings, participationByDay } from './conversations.queries';
 import { buildMapView } from './map-view';
+import type { MapResult } from './opinion-map.port';
+import { statementResults, type ResultOrder } from './statement-results';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,8 +15,20 @@ export async function conversationOr404(db: Db, id: string) {
 	return c;
 }
 
-export async function loadReport(db: Db, conversationId: string, viewer: number | null) {
+export async function loadReport(
+	db: Db,
+	conversationId: string,
+	viewer: number | null,
+	order?: ResultOrder
+) {
 	const map = await buildMapView(db, conversationId, viewer);
+	const stored = await getMap(db, conversationId);
+	const results = await statementResults(
+		db,
+		conversationId,
+		(stored?.result as MapResult | undefined) ?? null,
+		order
+	);
 	const byDay = await participationByDay(db, conversationId);
 	const findings = await listFindings(db, conversationId);
 	const totals = await db
@@ -33,6 +47,8 @@ export async function loadReport(db: Db, conversationId: string, viewer: number 
 		.executeTakeFirstOrThrow();
 	return {
 		map,
+		results,
+		order: order ?? { sort: 'tid' as const, dir: 'asc' as const },
 		byDay,
 		findings: findings.map((f) => ({
 			id: f.id,

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
-import { conversationOr404, loadReport } from '$lib/server/conversations';
+import { conversationOr404, loadReport, parseResultOrder } from '$lib/server/conversations';
 
 /** The public report: figures, map and findings, no participant data. */
 export const load: PageServerLoad = async (event) => {
@@ -8,6 +8,6 @@ export const load: PageServerLoad = async (event) => {
 	const c = await conversationOr404(db, event.params.id);
 	return {
 		conversation: { id: c.id, topic: c.topic, description: c.description, status: c.status },
-		report: await loadReport(db, c.id, null)
+		report: await loadReport(db, c.id, null, parseResultOrder(event.url.searchParams))
 	};
 };

@@ -8,6 +8,7 @@ import {
 	findingSchema,
 	listStatements,
 	loadReport,
+	parseResultOrder,
 	removeFinding
 } from '$lib/server/conversations';
 
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	const statements = await listStatements(db, c.id, ['accepted', 'pending']);
 	return {
 		conversation: { id: c.id, topic: c.topic },
-		report: await loadReport(db, c.id, null),
+		report: await loadReport(db, c.id, null, parseResultOrder(event.url.searchParams)),
 		statements: statements.map((s) => ({ id: Number(s.id), tid: s.tid, body: s.body }))
 	};
 };
