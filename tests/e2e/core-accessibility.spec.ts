@@ -64,3 +64,18 @@ test('the skip link and the keyboard reach the main content', async ({ page }) =
 	await page.keyboard.press('Enter');
 	await expect(page.locator('#main')).toBeFocused();
 });
+
+test('module pages with charts and wide tables pass axe', async ({ page }) => {
+	await page.goto('/conversations');
+	const href = await page.locator('main a[href^="/conversations/"]').first().getAttribute('href');
+	for (const url of [
+		'/nps',
+		'/nps/outpatient',
+		'/feedback/direct',
+		'/pool',
+		`${href}/map`,
+		`${href}/report`,
+		`${href}/report?sort=agree&dir=desc`
+	])
+		await expectNoViolations(page, url);
+});

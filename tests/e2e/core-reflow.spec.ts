@@ -1,0 +1,38 @@
+/**
+ * Reflow (WCAG 1.4.10, issue 11): no public page scrolls sideways on a 320 px wide phone.
+ * Wide tables scroll inside their own region instead; that region does not count.
+ */
+import { expect, test } from './fixtures';
+
+test.use({ viewport: { width: 320, height: 800 } });
+
+const PAGES = [
+	'/',
+	'/nps',
+	'/nps/outpatient',
+	'/nps/outpatient/tk-hervanta',
+	'/pool',
+	'/feedback',
+	'/feedback/tk-hervanta',
+	'/feedback/direct',
+	'/conversations',
+	'/auth/sign-in',
+	'/auth/sign-up',
+	'/auth/forgot',
+	'/privacy',
+	'/accessibility'
+];
+
+test('public pages fit a 320 px screen without sideways scrolling', async ({ page }) => {
+	await page.goto('/conversations');
+	const href = await page.locator('main a[href^="/conversations/"]').first().getAttribute('href');
+	const pages = [...PAGES, href!, `${href}/map`, `${href}/report`];
+	const wide: string[] = [];
+	for (const url of pages) {
+		const res = await page.goto(url);
+		expect(res?.status(), url).toBe(200);
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		if (width > 320) wide.push(`${url}: ${width} px`);
+	}
+	expect(wide).toEqual([]);
+});
