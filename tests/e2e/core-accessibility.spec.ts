@@ -79,3 +79,52 @@ test('module pages with charts and wide tables pass axe', async ({ page }) => {
 	])
 		await expectNoViolations(page, url);
 });
+
+/** WCAG relative luminance contrast of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+	const lum = (c: string) => {
+		const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+		const ch = (v: number) => {
+			const s = v / 255;
+			return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+		};
+		return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(bl);
+	};
+	const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+	return (hi + 0.05) / (lo + 0.05);
+}
+
+test('the keyboard focus ring has 3:1 contrast on white and on the brand header', async ({
+	page
+}) => {
+	await page.goto('/');
+	for (const target of [
+		page.getByRole('link', { name: 'Saavutettavuusseloste' }),
+		page.getByRole('button', { name: 'På svenska' })
+	]) {
+		await target.focus();
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Tab');
+		const style = await target.evaluate((el) => {
+			const cs = getComputedStyle(el);
+			// The background the ring is drawn on: the nearest ancestor with a colour.
+			let bg = 'rgb(255, 255, 255)';
+			for (let n = el.parentElement; n; n = n.parentElement) {
+				const c = getComputedStyle(n).backgroundColor;
+				if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') {
+					bg = c;
+					break;
+				}
+			}
+			return {
+				outline: cs.outlineColor,
+				width: cs.outlineWidth,
+				shadow: cs.boxShadow.match(/rgba?\([^)]+\)/)?.[0] ?? '',
+				bg
+			};
+		});
+		expect(style.width).toBe('3px');
+		const best = Math.max(contrast(style.outline, style.bg), contrast(style.shadow, style.bg));
+		expect(best).toBeGreaterThanOrEqual(3);
+	}
+});

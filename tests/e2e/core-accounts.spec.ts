@@ -22,6 +22,12 @@ test('front page is Finnish with a language switch and the accessibility stateme
 	await page.getByRole('button', { name: 'Suomeksi' }).click();
 	await page.getByRole('link', { name: 'Saavutettavuusseloste' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Saavutettavuusseloste');
+	// The measured status, the known issues and today's supervisor (Traficom since 2025; the
+	// regional state administrative agencies no longer exist).
+	await expect(page.getByText('täyttää WCAG 2.1 AA -tason vaatimukset osittain')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Tunnetut puutteet' })).toBeVisible();
+	await expect(page.getByText(/Liikenne- ja viestintävirasto Traficom/)).toBeVisible();
+	await expect(page.getByText(/aluehallintovirasto/)).toHaveCount(0);
 });
 
 test('a resident signs up, confirms the e-mail, signs in and out, and resets the password', async ({
