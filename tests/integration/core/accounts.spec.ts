@@ -5,6 +5,7 @@ import {
 	changePassword,
 	confirmEmail,
 	requestPasswordReset,
+	resendConfirmation,
 	resetPassword,
 	signIn,
 	signUp
@@ -80,6 +81,38 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
 		expect(ok.ok).toBe(true);
 	});
 
+	it('mails an unconfirmed address no text the requester chose', async () => {
+		const name = 'Voita palkinto https://evil.example/prize';
+		await signUp(t.db, ORIGIN, {
+			email: 'victim@example.com',
+			password: 'salasana-123',
+			displayName: name,
+			locale: 'en'
+		});
+		// A correct password on the unconfirmed account mails the link again.
+		const again = await signIn(t.db, {
+			email: 'victim@example.com',
+			password: 'salasana-123',
+			ip: '1.1.1.2',
+			sessionDays: 30
+		});
+		if (again.ok || again.error !== 'email_not_confirmed') throw new Error('expected unconfirmed');
+		await resendConfirmation(t.db, ORIGIN, again.userId);
+		const mails = await t.db
+			.selectFrom('mail_outbox')
+			.selectAll()
+			.where('to_address', '=', 'victim@example.com')
+			.execute();
+		expect(mails).toHaveLength(2);
+		for (const m of mails) {
+			for (const body of [m.subject, m.text_body, m.html_body ?? '']) {
+				expect(body).not.toContain('evil.example');
+				expect(body).not.toContain('Voita palkinto');
+			}
+			expect(m.text_body).toContain(`${ORIGIN}/auth/confirm/`);
+		}
+	});
+
 	it('a second sign-up with the same address creates nothing and mails the owner', async () => {
 		const count = async () =>
 			Number(
@@ -94,13 +127,14 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
 		await signUp(t.db, ORIGIN, {
 			email: 'AINO@example.com',
 			password: 'toinen-salasana',
-			displayName: 'X',
+			displayName: 'Klikkaa https://evil.example/x',
 			locale: 'sv'
 		});
 		expect(await count()).toBe(n);
 		const mail = await lastMailTo('aino@example.com');
 		expect(mail.category).toBe('account_exists');
 		expect(mail.subject).toBe('Du har redan ett konto i tjänsten Osallistu');
+		expect(`${mail.text_body}${mail.html_body}`).not.toContain('evil.example');
 	});
 
 	it('rejects a wrong password and an unknown address alike, then slows down', async () => {

@@ -89,8 +89,9 @@ export async function signUp(db: Db, origin: string, input: SignUpInput): Promis
 		const token = await issueEmailToken(trx, user.id, 'verify_email', VERIFY_TTL_H);
 		await enqueueMail(
 			trx,
+			// No text the requester chose (such as the name) goes to an address not yet confirmed:
+			// otherwise sign-up would mail anyone a message of the requester's choosing.
 			renderMail('verify_email', input.locale, email, {
-				name: input.displayName.trim(),
 				url: `${origin}/auth/confirm/${token}`,
 				hours: VERIFY_TTL_H
 			})
@@ -252,6 +253,11 @@ export async function changePassword(
 	});
 }
 
+/** Remembers the language a signed-in person chose. */
+export async function setUserLocale(db: Executor, userId: string, locale: Locale): Promise<void> {
+	await db.updateTable('app_user').set({ locale }).where('id', '=', userId).execute();
+}
+
 /** Used by staff-account creation: a set-password link valid for a week. */
 export async function issueSetPasswordLink(
 	db: Executor,
@@ -267,7 +273,7 @@ export async function resendConfirmation(db: Db, origin: string, userId: string)
 	await db.transaction().execute(async (trx) => {
 		const user = await trx
 			.selectFrom('app_user')
-			.select(['email', 'display_name', 'locale', 'email_verified_at'])
+			.select(['email', 'locale', 'email_verified_at'])
 			.where('id', '=', userId)
 			.executeTakeFirst();
 		if (!user || user.email_verified_at) return;
@@ -275,7 +281,6 @@ export async function resendConfirmation(db: Db, origin: string, userId: string)
 		await enqueueMail(
 			trx,
 			renderMail('verify_email', user.locale as Locale, user.email, {
-				name: user.display_name,
 				url: `${origin}/auth/confirm/${token}`,
 				hours: VERIFY_TTL_H
 			})

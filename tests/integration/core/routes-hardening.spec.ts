@@ -1,0 +1,86 @@
+/**
+ * Security fixes on the paths users take: the route handlers and the request hook, on the app's
+ * own runtime (in-memory PGlite). The services behind them run on both backends in accounts.spec.ts.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../src/lib/server/core/db/database';
+import type { SessionUser } from '../../../src/lib/server/core/auth/roles';
+import { confirmEmail, signUp } from '../../../src/lib/server/core/auth/account.service';
+import { grantRole } from '../../../src/lib/server/core/auth/people.service';
+import { fakeEvent, settle, testRuntime } from '../../helpers/app-runtime';
+import { POST as languagePost } from '../../../src/routes/language/+server';
+import { load as personLoad } from '../../../src/routes/admin/people/[id]/+page.server';
+
+const ORIGIN = 'http://portal.test';
+let db: Db;
+
+async function person(email: string, name: string): Promise<SessionUser> {
+	await signUp(db, ORIGIN, { email, password: 'salasana-123', displayName: name, locale: 'fi' });
+	const mail = await db
+		.selectFrom('mail_outbox')
+		.select('text_body')
+		.where('to_address', '=', email)
+		.orderBy('id', 'desc')
+		.executeTakeFirstOrThrow();
+	const token = /\/auth\/confirm\/([a-z0-9]+)/.exec(mail.text_body)![1];
+	const r = await confirmEmail(db, token);
+	if (!r.ok) throw new Error('confirm failed');
+	return { id: r.userId, email, displayName: name, locale: 'fi', roles: [] };
+}
+
+beforeAll(async () => {
+	db = (await testRuntime()).db;
+});
+
+describe('language switch', () => {
+	it('never redirects to another site, however the target is spelt', async () => {
+		for (const target of [
+			'/\\evil.example',
+			'//evil.example',
+			'/\t/evil.example',
+			'https://evil.example/',
+			'/\\/evil.example'
+		]) {
+			const event = fakeEvent({ path: '/language', form: { lang: 'sv', redirectTo: target } });
+			const r = await settle(() => languagePost(event));
+			expect(r, JSON.stringify(target)).toEqual({ kind: 'redirect', status: 303, location: '/' });
+			expect(event.cookies.jar.get('lang')).toBe('sv');
+		}
+		const ok = fakeEvent({ path: '/language', form: { lang: 'en', redirectTo: '/pool?x=1' } });
+		expect(await settle(() => languagePost(ok))).toEqual({
+			kind: 'redirect',
+			status: 303,
+			location: '/pool?x=1'
+		});
+	});
+});
+
+describe('admin person page', () => {
+	it('shows the roles of exactly that person, not of one whose e-mail contains it', async () => {
+		const admin = await person('admin-p@x.fi', 'Admin');
+		admin.roles = [{ role: 'admin', serviceLineId: null, unitId: null }];
+		const ann = await person('ann@x.fi', 'Ann');
+		// Sorts before Ann, so a search for ann@x.fi would list Joann first.
+		const joann = await person('joann@x.fi', 'Aa Joann');
+		await grantRole(db, admin.id, {
+			userId: joann.id,
+			role: 'feedback_handler',
+			serviceLineId: null,
+			unitId: null
+		});
+		const load = (id: string) =>
+			personLoad(
+				fakeEvent({
+					path: `/admin/people/${id}`,
+					routeId: '/admin/people/[id]',
+					params: { id },
+					user: admin
+				}) as never
+			) as Promise<{ person: { email: string }; roles: { role: string }[] }>;
+		const annPage = await load(ann.id);
+		expect(annPage.person.email).toBe('ann@x.fi');
+		expect(annPage.roles.map((r) => r.role)).toEqual(['resident']);
+		const joannPage = await load(joann.id);
+		expect(joannPage.roles.map((r) => r.role).sort()).toEqual(['feedback_handler', 'resident']);
+	});
+});
