@@ -10,6 +10,7 @@ import { grantRole } from '../../../src/lib/server/core/auth/people.service';
 import { fakeEvent, settle, testRuntime } from '../../helpers/app-runtime';
 import { POST as languagePost } from '../../../src/routes/language/+server';
 import { load as personLoad } from '../../../src/routes/admin/people/[id]/+page.server';
+import { actions as accountActions } from '../../../src/routes/account/+page.server';
 
 const ORIGIN = 'http://portal.test';
 let db: Db;
@@ -82,5 +83,32 @@ describe('admin person page', () => {
 		expect(annPage.roles.map((r) => r.role)).toEqual(['resident']);
 		const joannPage = await load(joann.id);
 		expect(joannPage.roles.map((r) => r.role).sort()).toEqual(['feedback_handler', 'resident']);
+	});
+});
+
+describe('change password on /account', () => {
+	it('slows down guessing the current password, with a message in the user language', async () => {
+		const me = await person('arvaaja@x.fi', 'Arvaaja');
+		const post = (current: string) =>
+			accountActions.password(
+				fakeEvent({
+					path: '/account?/password',
+					routeId: '/account',
+					user: me,
+					form: {
+						currentPassword: current,
+						password: 'uusi-salasana-9',
+						passwordConfirm: 'uusi-salasana-9'
+					}
+				}) as never
+			) as Promise<{ status: number; data: { form: { message: { key: string } } } }>;
+		for (let i = 0; i < 3; i++) {
+			const r = await post(`arvaus-${i}`);
+			expect(r.status).toBe(400);
+			expect(r.data.form.message.key).toBe('core.account.wrongPassword');
+		}
+		const limited = await post('salasana-123');
+		expect(limited.status).toBe(429);
+		expect(limited.data.form.message).toMatchObject({ key: 'core.auth.throttled' });
 	});
 });
