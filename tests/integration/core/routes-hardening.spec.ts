@@ -11,9 +11,13 @@ import { fakeEvent, settle, testRuntime } from '../../helpers/app-runtime';
 import { POST as languagePost } from '../../../src/routes/language/+server';
 import { load as personLoad } from '../../../src/routes/admin/people/[id]/+page.server';
 import { actions as accountActions } from '../../../src/routes/account/+page.server';
+import { handle } from '../../../src/hooks.server';
+import { createSession } from '../../../src/lib/server/core/auth/session';
+import { loadConfig } from '../../../src/lib/server/core/config';
 
 const ORIGIN = 'http://portal.test';
 let db: Db;
+let rt: Awaited<ReturnType<typeof testRuntime>>;
 
 async function person(email: string, name: string): Promise<SessionUser> {
 	await signUp(db, ORIGIN, { email, password: 'salasana-123', displayName: name, locale: 'fi' });
@@ -30,7 +34,8 @@ async function person(email: string, name: string): Promise<SessionUser> {
 }
 
 beforeAll(async () => {
-	db = (await testRuntime()).db;
+	rt = await testRuntime();
+	db = rt.db;
 });
 
 describe('language switch', () => {
@@ -110,5 +115,50 @@ describe('change password on /account', () => {
 		const limited = await post('salasana-123');
 		expect(limited.status).toBe(429);
 		expect(limited.data.form.message).toMatchObject({ key: 'core.auth.throttled' });
+	});
+});
+
+describe('response headers', () => {
+	const through = async (path: string, cookies: Record<string, string> = {}) => {
+		const event = fakeEvent({ path, cookies });
+		const response = await handle({
+			event,
+			resolve: async () => new Response('<p>ok</p>', { headers: { 'content-type': 'text/html' } })
+		});
+		return response.headers;
+	};
+
+	it('no-store for signed-in people and for the personal areas and their exports', async () => {
+		const me = await person('valimuisti@x.fi', 'Välimuisti');
+		const { token } = await createSession(db, me.id, 30);
+		const anon = await through('/');
+		expect(anon.get('cache-control')).toBeNull();
+		expect(anon.get('x-content-type-options')).toBe('nosniff');
+		expect((await through('/', { session: token })).get('cache-control')).toBe('no-store');
+		expect((await through('/pool', { session: token })).get('cache-control')).toBe('no-store');
+		for (const path of [
+			'/account',
+			'/account/pool/data.json',
+			'/staff/pool/export.csv',
+			'/staff/feedback/export',
+			'/admin/people'
+		])
+			expect((await through(path)).get('cache-control'), path).toBe('no-store');
+		expect((await through('/staffing')).get('cache-control')).toBeNull();
+	});
+
+	it('HSTS only when the origin is https or HSTS_MAX_AGE is set', async () => {
+		expect((await through('/')).get('strict-transport-security')).toBeNull();
+		expect(loadConfig({ ORIGIN: 'https://osallistu.example.fi' }).hstsMaxAge).toBe(31_536_000);
+		expect(loadConfig({ ORIGIN: 'http://localhost:3000' }).hstsMaxAge).toBe(0);
+		expect(loadConfig({ ORIGIN: 'https://x.fi', HSTS_MAX_AGE: '0' }).hstsMaxAge).toBe(0);
+		expect(loadConfig({ HSTS_MAX_AGE: '600' }).hstsMaxAge).toBe(600);
+		const before = rt.config.hstsMaxAge;
+		rt.config.hstsMaxAge = 600;
+		try {
+			expect((await through('/')).get('strict-transport-security')).toBe('max-age=600');
+		} finally {
+			rt.config.hstsMaxAge = before;
+		}
 	});
 });
