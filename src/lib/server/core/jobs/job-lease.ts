@@ -22,23 +22,24 @@ export interface JobLease {
 export function dbLease(db: Db, holder: string = randomUUID()): JobLease {
 	return {
 		async claim(name, intervalMs) {
-			await db
-				.insertInto('job_lease')
-				.values({ name, next_run_at: sql`now()` })
-				.onConflict((oc) => oc.column('name').doNothing())
-				.execute();
+			const next = sql<Date>`now() + make_interval(secs => ${intervalMs / 1000})`;
+			// Usually one statement: take the row if it is due.
 			const won = await db
 				.updateTable('job_lease')
-				.set({
-					next_run_at: sql`now() + make_interval(secs => ${intervalMs / 1000})`,
-					holder,
-					last_started_at: sql`now()`
-				})
+				.set({ next_run_at: next, holder, last_started_at: sql`now()` })
 				.where('name', '=', name)
 				.where('next_run_at', '<=', sql<Date>`now()`)
 				.returning('name')
 				.executeTakeFirst();
 			if (won) return { claimed: true, dueInMs: intervalMs };
+			// The job's first run ever: whoever inserts the row has it (the other insert does nothing).
+			const first = await db
+				.insertInto('job_lease')
+				.values({ name, next_run_at: next, holder, last_started_at: sql`now()` })
+				.onConflict((oc) => oc.column('name').doNothing())
+				.returning('name')
+				.executeTakeFirst();
+			if (first) return { claimed: true, dueInMs: intervalMs };
 			// Database time on both sides, so clocks that differ between hosts do not matter.
 			const row = await db
 				.selectFrom('job_lease')
