@@ -126,6 +126,30 @@ describe.each(BACKENDS)('pool members on %s', (backend) => {
 		expect(data?.consents).toHaveLength(1);
 	});
 
+	it('pool mails to an unconfirmed address carry no text the requester chose', async () => {
+		const name = 'Voitit https://evil.example/palkinto';
+		const email = 'kohde@example.fi';
+		await joinPool(t.db, ORIGIN, profile({ email, name, topics: 'https://evil.example/t' }));
+		// A second sign-up with the same address (still pending), then one once it is active.
+		await joinPool(t.db, ORIGIN, profile({ email, name: 'Toinen https://evil.example/2' }));
+		await confirmMembership(t.db, await lastLinkTo(t.db, email, '/pool/confirm'));
+		await joinPool(t.db, ORIGIN, profile({ email, name: 'Kolmas https://evil.example/3' }));
+		const mails = await t.db
+			.selectFrom('mail_outbox')
+			.selectAll()
+			.where('to_address', '=', email)
+			.execute();
+		expect(mails.map((m) => m.category)).toEqual([
+			'pool.mail.confirm',
+			'pool.mail.confirm',
+			'pool.mail.alreadyMember'
+		]);
+		for (const m of mails)
+			expect(`${m.subject}${m.text_body}${m.html_body}`).not.toMatch(
+				/evil\.example|Voitit|Toinen|Kolmas/
+			);
+	});
+
 	it('erasure leaves no personal field anywhere, only anonymous counts', async () => {
 		const secret = {
 			name: 'Erkki Poistettava',

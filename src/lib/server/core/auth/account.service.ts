@@ -201,7 +201,7 @@ export async function signIn(
 				user ? [keys.pair.key, keys.ip.key, keys.account] : [keys.pair.key, keys.ip.key]
 			);
 			const onAccount = counted.get(keys.account) ?? 0;
-			if (user && onAccount >= NOTIFY_AFTER_FAILURES)
+			if (user && !user.disabled_at && onAccount >= NOTIFY_AFTER_FAILURES)
 				await notifyFailedSignIns(trx, user, onAccount);
 		});
 		return { ok: false, error: 'invalid_credentials' };
