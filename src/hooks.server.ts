@@ -13,6 +13,7 @@ import {
 import { decide, requirementFor } from '$lib/server/core/auth/access-policy';
 import { signInUrl } from '$lib/server/core/auth/guard';
 import { LOCALE_COOKIE, negotiateLocale } from '$lib/server/core/i18n/negotiate';
+import { applySecurityHeaders } from '$lib/server/core/http/security-headers';
 
 export const init: ServerInit = async () => {
 	await runtime();
@@ -56,9 +57,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	applySecurityHeaders(response.headers, {
+		pathname: event.url.pathname,
+		signedIn: !!event.locals.user,
+		hstsMaxAge: rt.config.hstsMaxAge
+	});
 	return response;
 };
 

@@ -5,6 +5,7 @@
 import type { PeriodicJob } from './core/jobs';
 import type { Db } from './core/db/database';
 import { config } from './core/config';
+import { purgeExpired } from './core/retention';
 import { retentionPolicy, runRetention } from './pool';
 import { recomputeDue } from './conversations';
 import { runCaseDeadlines } from './feedback';
@@ -12,6 +13,13 @@ import { runCaseDeadlines } from './feedback';
 const DAY = 24 * 60 * 60 * 1000;
 
 export const moduleJobs: PeriodicJob[] = [
+	// Purge sent/failed mail after OUTBOX_RETENTION_DAYS, and expired sessions, one-time links
+	// and throttle rows. Hourly: each run is a few indexed deletes.
+	{
+		name: 'core.retention',
+		intervalMs: 60 * 60_000,
+		run: (db) => purgeExpired(db, { outboxRetentionDays: config().outboxRetentionDays })
+	},
 	// Ask inactive pool members whether they want to stay; remove those who do not answer.
 	{
 		name: 'pool.retention',

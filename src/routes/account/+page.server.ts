@@ -35,6 +35,13 @@ export const actions: Actions = {
 		const { db, config } = await runtime();
 		const result = await changePassword(db, user.id, currentPassword, password, config.sessionDays);
 		if (!result.ok) {
+			if (result.error === 'throttled') {
+				return message(
+					form,
+					{ type: 'error', key: 'core.auth.throttled', params: { seconds: result.retryAfter } },
+					{ status: 429 }
+				);
+			}
 			return message(form, { type: 'error', key: 'core.account.wrongPassword' }, { status: 400 });
 		}
 		setSessionCookie(event.cookies, result.token, result.session.expiresAt);

@@ -3,13 +3,13 @@ import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n';
 import { LOCALE_COOKIE } from '$lib/server/core/i18n/negotiate';
 import { runtime } from '$lib/server/core/runtime';
+import { safeRedirectTarget } from '$lib/server/core/http/safe-redirect';
+import { setUserLocale } from '$lib/server/core/auth/account.service';
 
 export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 	const form = await request.formData();
 	const lang = form.get('lang');
-	const target = String(form.get('redirectTo') ?? '/');
-	// Only same-site paths: never an open redirect.
-	const safe = target.startsWith('/') && !target.startsWith('//') ? target : '/';
+	const target = form.get('redirectTo');
 	if (isLocale(lang)) {
 		cookies.set(LOCALE_COOKIE, lang, {
 			path: '/',
@@ -19,12 +19,9 @@ export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 		});
 		if (locals.user) {
 			const { db } = await runtime();
-			await db
-				.updateTable('app_user')
-				.set({ locale: lang })
-				.where('id', '=', locals.user.id)
-				.execute();
+			await setUserLocale(db, locals.user.id, lang);
 		}
 	}
-	redirect(303, safe);
+	// Only same-site paths: never an open redirect.
+	redirect(303, safeRedirectTarget(typeof target === 'string' ? target : null));
 };

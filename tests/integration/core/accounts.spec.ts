@@ -5,6 +5,7 @@ import {
 	changePassword,
 	confirmEmail,
 	requestPasswordReset,
+	resendConfirmation,
 	resetPassword,
 	signIn,
 	signUp
@@ -80,6 +81,38 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
 		expect(ok.ok).toBe(true);
 	});
 
+	it('mails an unconfirmed address no text the requester chose', async () => {
+		const name = 'Voita palkinto https://evil.example/prize';
+		await signUp(t.db, ORIGIN, {
+			email: 'victim@example.com',
+			password: 'salasana-123',
+			displayName: name,
+			locale: 'en'
+		});
+		// A correct password on the unconfirmed account mails the link again.
+		const again = await signIn(t.db, {
+			email: 'victim@example.com',
+			password: 'salasana-123',
+			ip: '1.1.1.2',
+			sessionDays: 30
+		});
+		if (again.ok || again.error !== 'email_not_confirmed') throw new Error('expected unconfirmed');
+		await resendConfirmation(t.db, ORIGIN, again.userId);
+		const mails = await t.db
+			.selectFrom('mail_outbox')
+			.selectAll()
+			.where('to_address', '=', 'victim@example.com')
+			.execute();
+		expect(mails).toHaveLength(2);
+		for (const m of mails) {
+			for (const body of [m.subject, m.text_body, m.html_body ?? '']) {
+				expect(body).not.toContain('evil.example');
+				expect(body).not.toContain('Voita palkinto');
+			}
+			expect(m.text_body).toContain(`${ORIGIN}/auth/confirm/`);
+		}
+	});
+
 	it('a second sign-up with the same address creates nothing and mails the owner', async () => {
 		const count = async () =>
 			Number(
@@ -94,13 +127,14 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
 		await signUp(t.db, ORIGIN, {
 			email: 'AINO@example.com',
 			password: 'toinen-salasana',
-			displayName: 'X',
+			displayName: 'Klikkaa https://evil.example/x',
 			locale: 'sv'
 		});
 		expect(await count()).toBe(n);
 		const mail = await lastMailTo('aino@example.com');
 		expect(mail.category).toBe('account_exists');
 		expect(mail.subject).toBe('Du har redan ett konto i tjänsten Osallistu');
+		expect(`${mail.text_body}${mail.html_body}`).not.toContain('evil.example');
 	});
 
 	it('rejects a wrong password and an unknown address alike, then slows down', async () => {
@@ -118,29 +152,79 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
 		});
 		expect(wrong).toEqual({ ok: false, error: 'invalid_credentials' });
 		expect(unknown).toEqual({ ok: false, error: 'invalid_credentials' });
-		await signIn(t.db, {
-			email: 'aino@example.com',
-			password: 'väärä',
-			ip: '3.3.3.3',
-			sessionDays: 30
-		});
-		await signIn(t.db, {
-			email: 'aino@example.com',
-			password: 'väärä',
-			ip: '4.4.4.4',
-			sessionDays: 30
-		});
-		// Three failures for this address (from different IPs): even the right password must wait.
+		for (let i = 0; i < 2; i++)
+			await signIn(t.db, {
+				email: 'aino@example.com',
+				password: 'väärä',
+				ip: '2.2.2.2',
+				sessionDays: 30
+			});
+		// Three failures for this address from this IP: from here even the right password waits.
 		const throttled = await signIn(t.db, {
 			email: 'aino@example.com',
 			password: 'salasana-123',
-			ip: '5.5.5.5',
+			ip: '2.2.2.2',
 			sessionDays: 30
 		});
 		expect(throttled).toMatchObject({ ok: false, error: 'throttled' });
 		// The throttle table holds hashes, not addresses.
 		const keys = await t.db.selectFrom('auth_throttle').select('key').execute();
 		expect(keys.every((k) => /^[0-9a-f]{64}$/.test(k.key))).toBe(true);
+		await t.db.deleteFrom('auth_throttle').execute();
+	});
+
+	it('failures from other IPs never lock the owner out; the owner is told once', async () => {
+		const email = 'omistaja@example.com';
+		await signUp(t.db, ORIGIN, {
+			email,
+			password: 'oikea-salasana',
+			displayName: 'O',
+			locale: 'fi'
+		});
+		expect(
+			(await confirmEmail(t.db, tokenFrom((await lastMailTo(email)).text_body, '/auth/confirm'))).ok
+		).toBe(true);
+		const attempt = (ip: string, password = 'arvaus-https://evil.example') =>
+			signIn(t.db, { email, password, ip, sessionDays: 30 });
+		// One attacker IP: slowed after three tries, the right password included.
+		for (let i = 0; i < 3; i++)
+			expect(await attempt('9.9.9.9')).toEqual({ ok: false, error: 'invalid_credentials' });
+		expect(await attempt('9.9.9.9', 'oikea-salasana')).toMatchObject({ error: 'throttled' });
+		// Many attacker IPs: each fails, none is throttled yet, and the owner gets one mail.
+		for (let i = 1; i <= 12; i++)
+			expect(await attempt(`10.9.0.${i}`)).toEqual({ ok: false, error: 'invalid_credentials' });
+		const warnings = await t.db
+			.selectFrom('mail_outbox')
+			.selectAll()
+			.where('to_address', '=', email)
+			.where('category', '=', 'sign_in_failures')
+			.execute();
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0].text_body).toContain('10 kertaa');
+		for (const text of ['9.9.9.9', '10.9.0', 'evil.example', 'arvaus'])
+			expect(`${warnings[0].text_body}${warnings[0].html_body}`).not.toContain(text);
+		// The owner, from a fresh IP, signs in at once.
+		expect((await attempt('8.8.8.8', 'oikea-salasana')).ok).toBe(true);
+	});
+
+	it('slows down one IP trying many accounts', async () => {
+		for (let i = 0; i < 20; i++)
+			expect(
+				await signIn(t.db, {
+					email: `spray${i}@example.com`,
+					password: 'Salasana1',
+					ip: '6.6.6.7',
+					sessionDays: 30
+				})
+			).toEqual({ ok: false, error: 'invalid_credentials' });
+		expect(
+			await signIn(t.db, {
+				email: 'spray99@example.com',
+				password: 'Salasana1',
+				ip: '6.6.6.7',
+				sessionDays: 30
+			})
+		).toMatchObject({ ok: false, error: 'throttled' });
 		await t.db.deleteFrom('auth_throttle').execute();
 	});
 
@@ -218,6 +302,17 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
 			).ok
 		).toBe(true);
 
+		// Any used link kills the person's older ones.
+		await requestPasswordReset(t.db, ORIGIN, 'aino@example.com', 'fi');
+		const older = tokenFrom((await lastMailTo('aino@example.com')).text_body, '/auth/reset');
+		await requestPasswordReset(t.db, ORIGIN, 'aino@example.com', 'fi');
+		const newer = tokenFrom((await lastMailTo('aino@example.com')).text_body, '/auth/reset');
+		expect((await resetPassword(t.db, newer, 'kolmas-salasana')).ok).toBe(true);
+		expect(await resetPassword(t.db, older, 'pahis-salasana')).toEqual({
+			ok: false,
+			error: 'invalid_link'
+		});
+
 		// An expired link is refused.
 		await requestPasswordReset(t.db, ORIGIN, 'aino@example.com', 'fi');
 		const late = tokenFrom((await lastMailTo('aino@example.com')).text_body, '/auth/reset');
@@ -229,6 +324,41 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
 		expect(await resetPassword(t.db, late, 'viides-salasana')).toEqual({
 			ok: false,
 			error: 'invalid_link'
+		});
+	});
+
+	it('a password change kills outstanding reset links and wrong guesses are slowed', async () => {
+		await signUp(t.db, ORIGIN, {
+			email: 'vaihtaja@example.com',
+			password: 'alku-salasana',
+			displayName: 'V',
+			locale: 'fi'
+		});
+		const confirm = tokenFrom(
+			(await lastMailTo('vaihtaja@example.com')).text_body,
+			'/auth/confirm'
+		);
+		const confirmed = await confirmEmail(t.db, confirm);
+		if (!confirmed.ok) throw new Error('confirm failed');
+		const userId = confirmed.userId;
+		await requestPasswordReset(t.db, ORIGIN, 'vaihtaja@example.com', 'fi');
+		const link = tokenFrom((await lastMailTo('vaihtaja@example.com')).text_body, '/auth/reset');
+		expect((await changePassword(t.db, userId, 'alku-salasana', 'toka-salasana', 30)).ok).toBe(
+			true
+		);
+		expect(await resetPassword(t.db, link, 'pahis-salasana')).toEqual({
+			ok: false,
+			error: 'invalid_link'
+		});
+
+		for (let i = 0; i < 3; i++)
+			expect(await changePassword(t.db, userId, `arvaus-${i}`, 'x-salasana-1', 30)).toEqual({
+				ok: false,
+				error: 'wrong_password'
+			});
+		expect(await changePassword(t.db, userId, 'toka-salasana', 'x-salasana-1', 30)).toMatchObject({
+			ok: false,
+			error: 'throttled'
 		});
 	});
 });

@@ -25,13 +25,15 @@ describe('retry delay', () => {
 
 describe('mail templates', () => {
 	it('renders in the recipient language and escapes HTML', () => {
-		const m = renderMail('verify_email', 'sv', 'a@example.com', {
-			name: '<b>Anna</b>',
-			url: 'http://x/y',
-			hours: 48
+		// The sign-up confirmation carries no name any more: a staff-written invitation does.
+		const m = renderMail('pool.mail.invitation', 'sv', 'a@example.com', {
+			title: 'Panel',
+			message: '<b>Anna</b>',
+			deadline: '1.1.2027',
+			url: 'http://x/y'
 		});
-		expect(m.subject).toBe('Bekräfta din e-postadress');
-		expect(m.text).toContain('Hej <b>Anna</b>');
+		expect(m.subject).toBe('Inbjudan: Panel');
+		expect(m.text).toContain('Hej!\n\n<b>Anna</b>');
 		expect(m.html).toContain('&#60;b&#62;Anna');
 		expect(m.html).toContain('<a href="http://x/y">');
 	});

@@ -121,4 +121,31 @@ describe.each(BACKENDS)('pool import and retention on %s', (backend) => {
 			.execute();
 		expect(stat.reduce((s, x) => s + x.count, 0)).toBeGreaterThanOrEqual(2);
 	});
+
+	it('two retention runs at once mail each inactive member once', async () => {
+		const policy = { inactiveDays: 365, graceDays: 30, pendingDays: 30 };
+		const emails = ['twice-a@example.fi', 'twice-b@example.fi', 'twice-c@example.fi'];
+		for (const email of emails) await activeMember(t.db, { email });
+		const later = new Date(Date.now() + 800 * DAY);
+		const [a, b] = await Promise.all([
+			runRetention(t.db, ORIGIN, policy, later),
+			runRetention(t.db, ORIGIN, policy, later)
+		]);
+		const mails = await t.db
+			.selectFrom('mail_outbox')
+			.select('to_address')
+			.where('category', '=', 'pool.mail.stay')
+			.where('to_address', 'in', emails)
+			.execute();
+		expect(mails.map((m) => m.to_address).sort()).toEqual(emails);
+		expect(a.asked + b.asked).toBeGreaterThanOrEqual(emails.length);
+		const tokens = await t.db
+			.selectFrom('pool_token as k')
+			.innerJoin('pool_member as m', 'm.id', 'k.member_id')
+			.select('m.email')
+			.where('k.purpose', '=', 'stay')
+			.where('m.email', 'in', emails)
+			.execute();
+		expect(tokens).toHaveLength(emails.length);
+	});
 });

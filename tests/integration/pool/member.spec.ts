@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
+import { findPersonalData, scannedTables } from '../../helpers/personal-data-scan';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
 import {
 	confirmMembership,
@@ -12,6 +13,7 @@ import {
 	updateProfile
 } from '../../../src/lib/server/pool/member.service';
 import { answerByToken, createInvitation } from '../../../src/lib/server/pool/invitation.service';
+import { recordAudit } from '../../../src/lib/server/core/audit';
 import { activeMember, lastLinkTo, ORIGIN, profile } from './helpers';
 
 describe.each(BACKENDS)('pool members on %s', (backend) => {
@@ -124,6 +126,30 @@ describe.each(BACKENDS)('pool members on %s', (backend) => {
 		expect(data?.consents).toHaveLength(1);
 	});
 
+	it('pool mails to an unconfirmed address carry no text the requester chose', async () => {
+		const name = 'Voitit https://evil.example/palkinto';
+		const email = 'kohde@example.fi';
+		await joinPool(t.db, ORIGIN, profile({ email, name, topics: 'https://evil.example/t' }));
+		// A second sign-up with the same address (still pending), then one once it is active.
+		await joinPool(t.db, ORIGIN, profile({ email, name: 'Toinen https://evil.example/2' }));
+		await confirmMembership(t.db, await lastLinkTo(t.db, email, '/pool/confirm'));
+		await joinPool(t.db, ORIGIN, profile({ email, name: 'Kolmas https://evil.example/3' }));
+		const mails = await t.db
+			.selectFrom('mail_outbox')
+			.selectAll()
+			.where('to_address', '=', email)
+			.execute();
+		expect(mails.map((m) => m.category)).toEqual([
+			'pool.mail.confirm',
+			'pool.mail.confirm',
+			'pool.mail.alreadyMember'
+		]);
+		for (const m of mails)
+			expect(`${m.subject}${m.text_body}${m.html_body}`).not.toMatch(
+				/evil\.example|Voitit|Toinen|Kolmas/
+			);
+	});
+
 	it('erasure leaves no personal field anywhere, only anonymous counts', async () => {
 		const secret = {
 			name: 'Erkki Poistettava',
@@ -150,24 +176,10 @@ describe.each(BACKENDS)('pool members on %s', (backend) => {
 
 		expect(await eraseMember(t.db, id, 'erased')).toBe(true);
 
-		const tables = [
-			'pool_member',
-			'pool_consent',
-			'pool_token',
-			'pool_recipient',
-			'pool_invitation',
-			'pool_stat',
-			'audit_log',
-			'app_user',
-			'mail_outbox'
-		];
-		for (const table of tables) {
-			const rows = await sql<{
-				j: string;
-			}>`select row_to_json(x)::text as j from ${sql.table(table)} x`.execute(t.db);
-			const dump = rows.rows.map((r) => r.j).join('\n');
-			for (const value of [...Object.values(secret), '987 6543']) expect(dump).not.toContain(value);
-		}
+		// Every column of every table, not a list that a new table would slip past.
+		const tables = await scannedTables(t.db);
+		expect(tables).toEqual(expect.arrayContaining(['pool_member', 'audit_log', 'mail_outbox']));
+		expect(await findPersonalData(t.db, [...Object.values(secret), '987 6543', id])).toEqual([]);
 		const left = await t.db
 			.selectFrom('pool_recipient')
 			.selectAll()
@@ -181,5 +193,47 @@ describe.each(BACKENDS)('pool members on %s', (backend) => {
 			.where('metric', '=', 'removed_erased')
 			.execute();
 		expect(stat[0].count).toBe(1);
+	});
+
+	it('after a self-erasure the audit log keeps the action but names neither member nor account', async () => {
+		const email = 'itse.poistaja@example.fi';
+		const user = await t.db
+			.insertInto('app_user')
+			.values({ email, display_name: 'Itse Poistaja', email_verified_at: new Date() })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const id = await activeMember(t.db, {
+			email,
+			name: 'Iida Itsepoistaja',
+			phone: '040 555 1212'
+		});
+		const member = await memberForUser(t.db, { id: user.id, email });
+		expect(member?.id).toBe(id);
+		// A staff action on the member earlier (as e.g. a coordinator's change would log it).
+		await recordAudit(t.db, {
+			actorUserId: coordinator,
+			action: 'pool.member_updated',
+			entityType: 'pool_member',
+			entityId: id,
+			details: { memberId: id, fields: ['phone'] }
+		});
+
+		expect(await eraseMember(t.db, id, 'erased', user.id)).toBe(true);
+
+		const log = await t.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+		const text = JSON.stringify(log);
+		expect(text).not.toContain(id);
+		expect(text).not.toContain(user.id);
+		const erased = log.filter((e) => e.action === 'pool.member_erased').at(-1)!;
+		expect(erased).toMatchObject({
+			actor_user_id: null,
+			entity_id: null,
+			entity_type: 'pool_member'
+		});
+		expect(erased.details).toMatchObject({ reason: 'erased', bySelf: true });
+		const earlier = log.find((e) => e.action === 'pool.member_updated')!;
+		expect(earlier).toMatchObject({ actor_user_id: coordinator, entity_id: null });
+		// The account stays (it was not erased), but nothing of the pool membership does.
+		expect(await findPersonalData(t.db, ['Iida Itsepoistaja', '555 1212', id])).toEqual([]);
 	});
 });

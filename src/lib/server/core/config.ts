@@ -24,6 +24,10 @@ export interface AppConfig {
 	/** Run the modules' periodic jobs (retention, reminders, map recomputes) in this process. */
 	backgroundJobs: boolean;
 	sessionDays: number;
+	/** Days sent and failed mail (recipient and body) stay in the outbox before the purge. */
+	outboxRetentionDays: number;
+	/** `Strict-Transport-Security` max-age in seconds; 0 = no header. */
+	hstsMaxAge: number;
 }
 
 function bool(v: string | undefined, fallback: boolean): boolean {
@@ -31,14 +35,24 @@ function bool(v: string | undefined, fallback: boolean): boolean {
 	return ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
 }
 
+/** A wrong setting stops the start with its name, rather than purging or caching at random. */
+function nonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+	const v = env[name];
+	if (v === undefined || v === '') return fallback;
+	const n = Number(v);
+	if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of 0 or more`);
+	return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 	const dataRoot = env.DATA_DIR || path.resolve('data');
 	const smtpUrl = env.SMTP_URL || undefined;
+	const origin = env.ORIGIN || `http://localhost:${env.PORT || 3000}`;
 	return {
 		databaseUrl: env.DATABASE_URL || undefined,
 		pgliteDataDir: env.PGLITE_DATA_DIR || path.join(dataRoot, 'pglite'),
 		demoData: bool(env.DEMO_DATA, !env.DATABASE_URL),
-		origin: env.ORIGIN || `http://localhost:${env.PORT || 3000}`,
+		origin,
 		smtpUrl,
 		mailFrom: env.MAIL_FROM || 'Osallistu <osallistu@localhost>',
 		mailDir: env.MAIL_DIR || path.join(dataRoot, 'mail'),
@@ -46,7 +60,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		devMailPage: !smtpUrl && bool(env.DEV_MAIL_PAGE, !env.DATABASE_URL),
 		mailWorker: bool(env.MAIL_WORKER, true),
 		backgroundJobs: bool(env.BACKGROUND_JOBS, true),
-		sessionDays: Number(env.SESSION_DAYS || 30)
+		sessionDays: Number(env.SESSION_DAYS || 30),
+		outboxRetentionDays: nonNegative(env, 'OUTBOX_RETENTION_DAYS', 30),
+		// On by default only when the public origin is https: over plain http the header is
+		// ignored by browsers anyway, and a local demo must stay reachable without TLS.
+		hstsMaxAge: nonNegative(env, 'HSTS_MAX_AGE', origin.startsWith('https://') ? 31_536_000 : 0)
 	};
 }
 

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Db, Executor } from '../core/db/database';
 import { enqueueMail, renderMail } from '../core/mail';
 import { publish } from '../core/events/event-bus';
-import { recordAudit } from '../core/audit';
+import { forgetInAudit, recordAudit } from '../core/audit';
 import { generateToken, tokenId } from '../core/auth/tokens';
 import { isLocale, type Locale } from '$lib/i18n';
 import { CONSENT_VERSION, type MemberProfileInput } from './pool.types';
@@ -284,9 +284,13 @@ export async function eraseMember(
 		const gone = await trx
 			.deleteFrom('pool_member')
 			.where('id', '=', memberId)
-			.returning(['id', 'email'])
+			.returning(['id', 'email', 'user_id'])
 			.executeTakeFirst();
 		if (!gone) return false;
+		// The log keeps that members were erased, not who: earlier entries about the member lose
+		// the member's id, and the erasure itself names neither the member nor, when the person
+		// erased themselves, their account. Staff who erase stay named: that is their action.
+		await forgetInAudit(trx, { entityType: 'pool_member', entityId: memberId });
 		// The pool's own mails to the person (sent or pending) hold the address and reply links.
 		await trx
 			.deleteFrom('mail_outbox')
@@ -294,12 +298,13 @@ export async function eraseMember(
 			.where('category', 'like', 'pool.%')
 			.execute();
 		await bumpStat(trx, `removed_${reason}`, now);
+		const bySelf = !!actorUserId && actorUserId === gone.user_id;
 		await recordAudit(trx, {
-			actorUserId,
+			actorUserId: bySelf ? null : actorUserId,
 			action: 'pool.member_erased',
 			entityType: 'pool_member',
-			entityId: memberId,
-			details: { reason }
+			entityId: null,
+			details: { reason, bySelf }
 		});
 		return true;
 	});

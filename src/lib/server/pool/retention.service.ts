@@ -42,14 +42,20 @@ export async function runRetention(
 		.where('last_active_at', '<', inactiveBefore)
 		.where('retention_asked_at', 'is', null)
 		.execute();
+	let asked = 0;
 	for (const m of toAsk) {
 		await db.transaction().execute(async (trx) => {
-			const token = await issueMemberToken(trx, m.id, 'stay', policy.graceDays, now);
-			await trx
+			// Claim the member before mailing: when two processes run retention at once, only the
+			// one whose UPDATE still finds retention_asked_at empty sends the mail.
+			const claimed = await trx
 				.updateTable('pool_member')
 				.set({ retention_asked_at: now })
 				.where('id', '=', m.id)
-				.execute();
+				.where('retention_asked_at', 'is', null)
+				.returning('id')
+				.executeTakeFirst();
+			if (!claimed) return;
+			const token = await issueMemberToken(trx, m.id, 'stay', policy.graceDays, now);
 			await enqueueMail(
 				trx,
 				renderMail('pool.mail.stay', isLocale(m.locale) ? m.locale : 'fi', m.email, {
@@ -57,6 +63,7 @@ export async function runRetention(
 					days: policy.graceDays
 				})
 			);
+			asked++;
 		});
 	}
 
@@ -73,6 +80,8 @@ export async function runRetention(
 			])
 		)
 		.execute();
-	for (const m of toRemove) await eraseMember(db, m.id, 'retention', null, now);
-	return { asked: toAsk.length, removed: toRemove.length };
+	let removed = 0;
+	// eraseMember is false for a member another process erased first.
+	for (const m of toRemove) if (await eraseMember(db, m.id, 'retention', null, now)) removed++;
+	return { asked, removed };
 }

@@ -2,6 +2,7 @@
  * Audit trail of staff actions (Decidim's traceability): written with the same executor, in the
  * same transaction, as the change it records. Details hold ids and field names, never personal data.
  */
+import { sql } from 'kysely';
 import type { Executor } from '../db/database';
 
 export interface AuditEntry {
@@ -23,6 +24,46 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
 			details: JSON.stringify(entry.details ?? {})
 		})
 		.execute();
+}
+
+/**
+ * After a GDPR erasure the log keeps what was done and when, but no longer who to: entries about
+ * the erased entity lose its id, and details that mention the id are emptied. With `userId` (an
+ * erased account) the account's id goes from actor and subject as well.
+ */
+export async function forgetInAudit(
+	db: Executor,
+	subject: { entityType: string; entityId: string; userId?: string | null }
+): Promise<void> {
+	const ids = [subject.entityId, ...(subject.userId ? [subject.userId] : [])];
+	await db
+		.updateTable('audit_log')
+		.set({ entity_id: null })
+		.where((eb) =>
+			eb.or([
+				eb.and([
+					eb('entity_type', '=', subject.entityType),
+					eb('entity_id', '=', subject.entityId)
+				]),
+				...(subject.userId
+					? [eb.and([eb('entity_type', '=', 'user'), eb('entity_id', '=', subject.userId)])]
+					: [])
+			])
+		)
+		.execute();
+	for (const id of ids) {
+		await db
+			.updateTable('audit_log')
+			.set({ details: JSON.stringify({ erased: true }) })
+			.where(sql<string>`details::text`, 'like', `%${id}%`)
+			.execute();
+	}
+	if (subject.userId)
+		await db
+			.updateTable('audit_log')
+			.set({ actor_user_id: null })
+			.where('actor_user_id', '=', subject.userId)
+			.execute();
 }
 
 export interface AuditFilter {

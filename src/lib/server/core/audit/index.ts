@@ -1,1 +1,7 @@
-export { recordAudit, listAudit, type AuditEntry, type AuditFilter } from './audit.service';
+export {
+	recordAudit,
+	listAudit,
+	forgetInAudit,
+	type AuditEntry,
+	type AuditFilter
+} from './audit.service';

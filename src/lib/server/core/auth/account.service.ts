@@ -5,18 +5,28 @@
  */
 import { sql } from 'kysely';
 import type { Db, Executor } from '../db/database';
-import type { Locale } from '$lib/i18n';
+import { isLocale, type Locale } from '$lib/i18n';
 import { enqueueMail, renderMail } from '../mail';
 import { publish } from '../events/event-bus';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 import { generateToken, tokenId } from './tokens';
 import { createSession, invalidateUserSessions, type Session } from './session';
-import { clearFailures, recordFailure, secondsUntilAllowed, throttleKeys } from './throttle';
+import {
+	claimOncePerWindow,
+	clearFailures,
+	notifiedKey,
+	passwordChangeKey,
+	recordFailure,
+	secondsUntilAllowed,
+	signInKeys
+} from './throttle';
 
 const HOUR = 60 * 60 * 1000;
 export const VERIFY_TTL_H = 48;
 export const RESET_TTL_H = 1;
 export const INVITE_TTL_H = 7 * 24;
+/** Failed sign-ins to one account (from anywhere) after which the owner is told by mail. */
+export const NOTIFY_AFTER_FAILURES = 10;
 
 export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();
@@ -89,8 +99,9 @@ export async function signUp(db: Db, origin: string, input: SignUpInput): Promis
 		const token = await issueEmailToken(trx, user.id, 'verify_email', VERIFY_TTL_H);
 		await enqueueMail(
 			trx,
+			// No text the requester chose (such as the name) goes to an address not yet confirmed:
+			// otherwise sign-up would mail anyone a message of the requester's choosing.
 			renderMail('verify_email', input.locale, email, {
-				name: input.displayName.trim(),
 				url: `${origin}/auth/confirm/${token}`,
 				hours: VERIFY_TTL_H
 			})
@@ -116,7 +127,21 @@ async function consumeToken(
 		.where('expires_at', '>', sql<Date>`now()`)
 		.returning('user_id')
 		.executeTakeFirst();
-	return row ? { ok: true, userId: row.user_id } : { ok: false, error: 'invalid_link' };
+	if (!row) return { ok: false, error: 'invalid_link' };
+	// Using any reset link kills every other one of the person: an older link in a mailbox
+	// someone else reads must not work after the owner has set a password.
+	if (purpose === 'reset_password') await revokeResetLinks(db, row.user_id);
+	return { ok: true, userId: row.user_id };
+}
+
+async function revokeResetLinks(db: Executor, userId: string): Promise<void> {
+	await db
+		.updateTable('email_token')
+		.set({ used_at: sql`now()` })
+		.where('user_id', '=', userId)
+		.where('purpose', '=', 'reset_password')
+		.where('used_at', 'is', null)
+		.execute();
 }
 
 /** Checks a link without using it up (to show the confirm / new-password page). */
@@ -162,20 +187,48 @@ export async function signIn(
 	db: Db,
 	input: { email: string; password: string; ip: string; sessionDays: number }
 ): Promise<SignInResult> {
-	const keys = throttleKeys(input.email, input.ip);
-	const wait = await secondsUntilAllowed(db, keys);
+	const keys = signInKeys(input.email, input.ip);
+	// Only the pair and the IP make anyone wait: the owner on another IP always gets through.
+	const wait = await secondsUntilAllowed(db, [keys.pair, keys.ip]);
 	if (wait > 0) return { ok: false, error: 'throttled', retryAfter: wait };
 	const user = await findUserByEmail(db, input.email);
 	// Verify against a dummy hash for unknown addresses so the answer takes as long.
 	const valid = await verifyPassword(user?.password_hash ?? (await dummyHash()), input.password);
 	if (!user || !user.password_hash || !valid || user.disabled_at) {
-		await recordFailure(db, keys);
+		await db.transaction().execute(async (trx) => {
+			const counted = await recordFailure(
+				trx,
+				user ? [keys.pair.key, keys.ip.key, keys.account] : [keys.pair.key, keys.ip.key]
+			);
+			const onAccount = counted.get(keys.account) ?? 0;
+			if (user && !user.disabled_at && onAccount >= NOTIFY_AFTER_FAILURES)
+				await notifyFailedSignIns(trx, user, onAccount);
+		});
 		return { ok: false, error: 'invalid_credentials' };
 	}
-	await clearFailures(db, keys);
+	await clearFailures(db, [keys.pair.key, keys.account]);
 	if (!user.email_verified_at) return { ok: false, error: 'email_not_confirmed', userId: user.id };
 	const { token, session } = await createSession(db, user.id, input.sessionDays);
 	return { ok: true, token, session, userId: user.id };
+}
+
+/**
+ * Tells the owner of repeated failed sign-ins, once per throttle window. The mail holds only a
+ * count and a time: no IP address and nothing the person trying typed.
+ */
+async function notifyFailedSignIns(
+	db: Executor,
+	user: { email: string; locale: string },
+	count: number
+): Promise<void> {
+	if (!(await claimOncePerWindow(db, notifiedKey(user.email)))) return;
+	const locale = (isLocale(user.locale) ? user.locale : 'fi') as Locale;
+	const time = new Intl.DateTimeFormat(`${locale}-FI`, {
+		dateStyle: 'short',
+		timeStyle: 'short',
+		timeZone: 'Europe/Helsinki'
+	}).format(new Date());
+	await enqueueMail(db, renderMail('sign_in_failures', locale, user.email, { count, time }));
 }
 
 /** Mails a reset link if the address is registered; the caller says the same thing either way. */
@@ -221,9 +274,15 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
 }
 
 export type ChangePasswordResult =
-	{ ok: true; token: string; session: Session } | { ok: false; error: 'wrong_password' };
+	| { ok: true; token: string; session: Session }
+	| { ok: false; error: 'wrong_password' }
+	| { ok: false; error: 'throttled'; retryAfter: number };
 
-/** Changes the password of a signed-in person: every session ends and a new one starts here. */
+/**
+ * Changes the password of a signed-in person: every session and every outstanding reset link
+ * ends, and a new session starts here. Wrong current passwords are slowed down per account, as
+ * at sign-in, so a borrowed session cannot be used to guess the password.
+ */
 export async function changePassword(
 	db: Db,
 	userId: string,
@@ -231,12 +290,16 @@ export async function changePassword(
 	next: string,
 	sessionDays: number
 ): Promise<ChangePasswordResult> {
+	const key = passwordChangeKey(userId);
+	const wait = await secondsUntilAllowed(db, [key]);
+	if (wait > 0) return { ok: false, error: 'throttled', retryAfter: wait };
 	const user = await db
 		.selectFrom('app_user')
 		.select('password_hash')
 		.where('id', '=', userId)
 		.executeTakeFirstOrThrow();
 	if (!user.password_hash || !(await verifyPassword(user.password_hash, current))) {
+		await recordFailure(db, [key.key]);
 		return { ok: false, error: 'wrong_password' };
 	}
 	const passwordHash = await hashPassword(next);
@@ -246,10 +309,17 @@ export async function changePassword(
 			.set({ password_hash: passwordHash, updated_at: sql`now()` })
 			.where('id', '=', userId)
 			.execute();
+		await clearFailures(trx, [key.key]);
+		await revokeResetLinks(trx, userId);
 		await invalidateUserSessions(trx, userId);
 		const { token, session } = await createSession(trx, userId, sessionDays);
 		return { ok: true as const, token, session };
 	});
+}
+
+/** Remembers the language a signed-in person chose. */
+export async function setUserLocale(db: Executor, userId: string, locale: Locale): Promise<void> {
+	await db.updateTable('app_user').set({ locale }).where('id', '=', userId).execute();
 }
 
 /** Used by staff-account creation: a set-password link valid for a week. */
@@ -267,7 +337,7 @@ export async function resendConfirmation(db: Db, origin: string, userId: string)
 	await db.transaction().execute(async (trx) => {
 		const user = await trx
 			.selectFrom('app_user')
-			.select(['email', 'display_name', 'locale', 'email_verified_at'])
+			.select(['email', 'locale', 'email_verified_at'])
 			.where('id', '=', userId)
 			.executeTakeFirst();
 		if (!user || user.email_verified_at) return;
@@ -275,7 +345,6 @@ export async function resendConfirmation(db: Db, origin: string, userId: string)
 		await enqueueMail(
 			trx,
 			renderMail('verify_email', user.locale as Locale, user.email, {
-				name: user.display_name,
 				url: `${origin}/auth/confirm/${token}`,
 				hours: VERIFY_TTL_H
 			})

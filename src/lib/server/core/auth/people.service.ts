@@ -77,6 +77,40 @@ export async function listPeople(
 	}));
 }
 
+export interface PersonDetail extends PersonRow {
+	createdAt: Date;
+}
+
+/** One person by id with exactly their own roles (null when there is no such person). */
+export async function getPerson(db: Executor, id: string): Promise<PersonDetail | null> {
+	const u = await db
+		.selectFrom('app_user')
+		.select(['id', 'email', 'display_name', 'email_verified_at', 'disabled_at', 'created_at'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (!u) return null;
+	const roles = await db
+		.selectFrom('user_role')
+		.select(['id', 'role', 'service_line_id', 'unit_id'])
+		.where('user_id', '=', id)
+		.orderBy('role')
+		.execute();
+	return {
+		id: u.id,
+		email: u.email,
+		displayName: u.display_name,
+		verified: !!u.email_verified_at,
+		disabled: !!u.disabled_at,
+		createdAt: u.created_at,
+		roles: roles.map((r) => ({
+			id: r.id,
+			role: r.role,
+			serviceLineId: r.service_line_id,
+			unitId: r.unit_id
+		}))
+	};
+}
+
 export type CreateStaffResult = { ok: true; userId: string } | { ok: false; error: 'email_taken' };
 
 /** Creates a staff account with no password: the person sets one from the mailed link. */
@@ -146,11 +180,17 @@ export async function grantRole(
 	});
 }
 
-export async function revokeRole(db: Db, actorId: string, roleId: number): Promise<boolean> {
+/** Revokes one role; with `userId`, only if the role is that person's (false otherwise). */
+export async function revokeRole(
+	db: Db,
+	actorId: string,
+	roleId: number,
+	userId?: string
+): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
-		const row = await trx
-			.deleteFrom('user_role')
-			.where('id', '=', roleId)
+		let q = trx.deleteFrom('user_role').where('id', '=', roleId);
+		if (userId) q = q.where('user_id', '=', userId);
+		const row = await q
 			.returning(['user_id', 'role', 'service_line_id', 'unit_id'])
 			.executeTakeFirst();
 		if (!row) return false;

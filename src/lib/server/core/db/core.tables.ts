@@ -111,6 +111,14 @@ export interface MailOutboxTable {
 	sent_at: Date | null;
 }
 
+/** Periodic-job leases (migration 2026-12-01T1200_job_lease). */
+export interface JobLeaseTable {
+	name: string;
+	next_run_at: Generated<Date>;
+	holder: string | null;
+	last_started_at: Date | null;
+}
+
 export interface CoreTables {
 	municipality: MunicipalityTable;
 	service_line: ServiceLineTable;
@@ -123,4 +131,5 @@ export interface CoreTables {
 	auth_throttle: AuthThrottleTable;
 	audit_log: AuditLogTable;
 	mail_outbox: MailOutboxTable;
+	job_lease: JobLeaseTable;
 }

@@ -1,9 +1,13 @@
 /**
  * Background jobs that run in the web process on a fixed interval (retention, reminders,
- * escalations, map recomputes). A job's runs never overlap; a failing run is logged by name only
- * (no personal data) and the job carries on at its next interval.
+ * escalations, map recomputes). Each job is tried at start and then on its interval, so a server
+ * restarted daily still runs its daily jobs. Before each run the process claims the job's lease
+ * (job-lease.ts): when another process has run it within the interval, this one waits until it
+ * is due. A job's runs never overlap; a failing run is logged by name only (no personal data) and
+ * the job carries on at its next interval.
  */
 import type { Db } from '../db/database';
+import { dbLease, type JobLease } from './job-lease';
 
 export interface PeriodicJob {
 	name: string;
@@ -13,14 +17,27 @@ export interface PeriodicJob {
 
 export interface JobsHandle {
 	stop(): Promise<void>;
-	/** Runs a job now (and waits for it), e.g. from an admin action or a test. */
+	/** Runs a job now (and waits for it), e.g. from an admin action or a test; takes no lease. */
 	runNow(name: string): Promise<void>;
 }
 
-export function startPeriodicJobs(db: Db, jobs: PeriodicJob[]): JobsHandle {
+export interface JobsOptions {
+	/** Defaults to the database lease; tests without a database pass their own. */
+	lease?: JobLease;
+}
+
+/** Slack after a lease falls due, so this process's claim does not come a moment too early. */
+const DUE_SLACK_MS = 25;
+
+export function startPeriodicJobs(db: Db, jobs: PeriodicJob[], opts: JobsOptions = {}): JobsHandle {
+	const lease = opts.lease ?? dbLease(db);
 	let stopped = false;
 	const timers = new Map<string, ReturnType<typeof setTimeout>>();
 	const running = new Map<string, Promise<void>>();
+	const attempts = new Set<Promise<void>>();
+
+	const logFailure = (job: PeriodicJob, e: unknown) =>
+		console.error(`job ${job.name} failed:`, e instanceof Error ? e.message : 'unknown error');
 
 	const runOnce = (job: PeriodicJob): Promise<void> => {
 		const current = running.get(job.name);
@@ -28,30 +45,44 @@ export function startPeriodicJobs(db: Db, jobs: PeriodicJob[]): JobsHandle {
 		const p = job
 			.run(db)
 			.then(() => undefined)
-			.catch((e: unknown) => {
-				console.error(`job ${job.name} failed:`, e instanceof Error ? e.message : 'unknown error');
-			})
+			.catch((e: unknown) => logFailure(job, e))
 			.finally(() => running.delete(job.name));
 		running.set(job.name, p);
 		return p;
 	};
 
-	const schedule = (job: PeriodicJob) => {
+	const attempt = async (job: PeriodicJob): Promise<number> => {
+		try {
+			const claim = await lease.claim(job.name, job.intervalMs);
+			if (!claim.claimed) return Math.min(claim.dueInMs + DUE_SLACK_MS, job.intervalMs);
+		} catch (e) {
+			logFailure(job, e);
+			return job.intervalMs;
+		}
+		if (stopped) return job.intervalMs;
+		await runOnce(job);
+		return job.intervalMs;
+	};
+
+	const schedule = (job: PeriodicJob, delayMs: number) => {
 		if (stopped) return;
 		timers.set(
 			job.name,
 			setTimeout(() => {
-				void runOnce(job).then(() => schedule(job));
-			}, job.intervalMs)
+				const p = attempt(job).then((next) => schedule(job, next));
+				attempts.add(p);
+				void p.finally(() => attempts.delete(p));
+			}, delayMs)
 		);
 	};
-	for (const job of jobs) schedule(job);
+	// At start, not one interval later.
+	for (const job of jobs) schedule(job, 0);
 
 	return {
 		async stop() {
 			stopped = true;
 			for (const t of timers.values()) clearTimeout(t);
-			await Promise.all(running.values());
+			await Promise.all([...attempts, ...running.values()]);
 		},
 		async runNow(name) {
 			const job = jobs.find((j) => j.name === name);

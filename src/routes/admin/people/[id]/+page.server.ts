@@ -6,8 +6,8 @@ import { runtime } from '$lib/server/core/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
 import { grantRoleSchema, parseScope } from '$lib/server/core/auth/auth.schemas';
 import {
+	getPerson,
 	grantRole,
-	listPeople,
 	revokeRole,
 	setDisabled
 } from '$lib/server/core/auth/people.service';
@@ -20,11 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function loadPerson(id: string) {
 	if (!UUID.test(id)) error(404, 'not found');
 	const { db } = await runtime();
-	const person = await db
-		.selectFrom('app_user')
-		.select(['id', 'email', 'display_name', 'email_verified_at', 'disabled_at', 'created_at'])
-		.where('id', '=', id)
-		.executeTakeFirst();
+	const person = await getPerson(db, id);
 	if (!person) error(404, 'not found');
 	return person;
 }
@@ -33,11 +29,16 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const person = await loadPerson(event.params.id);
 	const { db } = await runtime();
-	const [row] = await listPeople(db, { search: person.email });
 	return {
-		person,
+		person: {
+			id: person.id,
+			email: person.email,
+			displayName: person.displayName,
+			verified: person.verified,
+			disabled: person.disabled
+		},
 		isSelf: person.id === event.locals.user?.id,
-		roles: await describeRoles(db, row?.roles ?? []),
+		roles: await describeRoles(db, person.roles),
 		allRoles: ROLES,
 		serviceLines: await listServiceLines(db),
 		units: await listUnits(db),
@@ -66,14 +67,8 @@ export const actions: Actions = {
 		const roleId = Number((await event.request.formData()).get('roleId'));
 		if (!Number.isInteger(roleId)) return fail(400, { error: 'core.validation.invalid' });
 		const { db } = await runtime();
-		const own = await db
-			.selectFrom('user_role')
-			.select('id')
-			.where('id', '=', roleId)
-			.where('user_id', '=', person.id)
-			.executeTakeFirst();
-		if (!own) return fail(404, { error: 'core.errors.404' });
-		await revokeRole(db, admin.id, roleId);
+		if (!(await revokeRole(db, admin.id, roleId, person.id)))
+			return fail(404, { error: 'core.errors.404' });
 		return { done: 'core.admin.roleRevoked' };
 	},
 	disable: async (event) => {
@@ -81,7 +76,7 @@ export const actions: Actions = {
 		const person = await loadPerson(event.params.id);
 		if (person.id === admin.id) return fail(400, { error: 'core.admin.cannotDisableSelf' });
 		const { db } = await runtime();
-		await setDisabled(db, admin.id, person.id, !person.disabled_at);
+		await setDisabled(db, admin.id, person.id, !person.disabled);
 		return {};
 	}
 };

@@ -1,0 +1,5 @@
+export {
+	purgeExpired,
+	type CoreRetentionPolicy,
+	type CoreRetentionResult
+} from './retention.service';
