@@ -1,5 +1,5 @@
 /** Redirect and caching rules over real HTTP, against the built server. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DEMO, signIn } from './helpers';
 
 test('the language switch never redirects to another site', async ({ request, baseURL }) => {
