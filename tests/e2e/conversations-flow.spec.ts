@@ -120,6 +120,11 @@ test('moderator creates a conversation, participants vote and write, the map and
 			})
 	);
 	expect([...sigs.keys()]).toEqual(xids);
+	// A link with a made-up signature says so instead of letting the person in.
+	const forged = await newParticipant(browser, `${url}?xid=e2e-A-0&xsig=${'A'.repeat(43)}`);
+	await expect(forged.page.getByText('Henkilökohtainen linkki ei ole kelvollinen.')).toBeVisible();
+	await expect(forged.page.getByRole('button', { name: 'Samaa mieltä' })).toHaveCount(0);
+	await forged.ctx.close();
 
 	// Three participants in the browser: mouse, keyboard, and a browser without JavaScript.
 	const a = await newParticipant(browser, url);
