@@ -14,6 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import pg from 'pg';
 import { freePort, startPostgres } from './pg';
+import { signXid } from '../../src/lib/server/conversations/xid';
 
 const arg = (name: string, fallback: number) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -53,16 +54,21 @@ async function startServer(url: string, port: number): Promise<ChildProcess> {
 	throw new Error('server did not start');
 }
 
-async function createConversation(client: pg.Client): Promise<string> {
-	const c = await client.query(`insert into conversation (topic) values ('bench') returning id`);
+/** Simulated participants come through signed XID links, as an integrating system would send them. */
+async function createConversation(client: pg.Client): Promise<{ id: string; sigs: string[] }> {
+	const c = await client.query(
+		`insert into conversation (topic, allow_xid) values ('bench', true) returning id, xid_secret`
+	);
 	const id = c.rows[0].id as string;
+	const secret = c.rows[0].xid_secret as string;
+	const sigs = Array.from({ length: PARTICIPANTS }, (_, p) => signXid(secret, id, `p${p}`));
 	for (let t = 0; t < STATEMENTS; t++) {
 		await client.query(
 			`insert into conversation_statement (conversation_id, tid, body, status) values ($1, $2, $3, 'accepted')`,
 			[id, t, `Väite ${t}`]
 		);
 	}
-	return id;
+	return { id, sigs };
 }
 
 interface LoadResult {
@@ -74,7 +80,13 @@ interface LoadResult {
 	ms: number;
 }
 
-function load(port: number, id: string, seconds: number, tag: string, stopEarly?: () => boolean) {
+function load(
+	port: number,
+	{ id, sigs }: { id: string; sigs: string[] },
+	seconds: number,
+	tag: string,
+	stopEarly?: () => boolean
+) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 	const res: LoadResult = { latencies: [], acked: [], errors: 0, statuses: {}, votes: 0, ms: 0 };
 	let seq = 0;
@@ -107,9 +119,8 @@ function load(port: number, id: string, seconds: number, tag: string, stopEarly?
 				vote: ((n + k) % 3) - 1,
 				clientId: `${tag}-${n}-${k}-v`
 			}));
-			const body = JSON.stringify(
-				BATCH === 1 ? { xid: `p${p}`, ...votes[0] } : { xid: `p${p}`, votes }
-			);
+			const who = { xid: `p${p}`, xsig: sigs[p] };
+			const body = JSON.stringify(BATCH === 1 ? { ...who, ...votes[0] } : { ...who, votes });
 			const t0 = performance.now();
 			const status = await post(body);
 			const dt = performance.now() - t0;
@@ -150,10 +161,11 @@ async function main() {
 				})
 			: null;
 		await client.connect();
-		const id = await createConversation(client);
+		const conv = await createConversation(client);
+		const id = conv.id;
 
-		await load(port, id, 2, 'warm'); // warm-up: participants created, JIT warm
-		const r = await load(port, id, SECONDS, 'run');
+		await load(port, conv, 2, 'warm'); // warm-up: participants created, JIT warm
+		const r = await load(port, conv, SECONDS, 'run');
 		console.log(
 			`sustained: ${CONCURRENCY} connections, ${BATCH} vote(s)/request, ${SECONDS} s: ` +
 				`${Math.round((r.votes / r.ms) * 1000)} votes/s, ${Math.round((r.latencies.length / r.ms) * 1000)} requests/s, ` +
@@ -185,7 +197,7 @@ async function main() {
 
 		// Crash test: kill -9 the server one second into a burst.
 		let killed = false;
-		const crash = load(port, id, 5, 'crash', () => killed);
+		const crash = load(port, conv, 5, 'crash', () => killed);
 		await new Promise((res) => setTimeout(res, 1000));
 		server.kill('SIGKILL');
 		killed = true;

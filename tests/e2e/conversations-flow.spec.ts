@@ -43,7 +43,16 @@ function groupPartition(csv: string): string {
 	return JSON.stringify([...groups.values()].map((m) => m.join(' ')).sort());
 }
 
-async function apiCamp(request: APIRequestContext, id: string, camp: 'A' | 'B', n: number) {
+/** Signatures of the personal (XID) links the moderator made, by xid. */
+type Sigs = Map<string, string>;
+
+async function apiCamp(
+	request: APIRequestContext,
+	id: string,
+	sigs: Sigs,
+	camp: 'A' | 'B',
+	n: number
+) {
 	for (let p = 0; p < n; p++) {
 		const votes = SEEDS.map((_, tid) => ({
 			tid,
@@ -51,7 +60,7 @@ async function apiCamp(request: APIRequestContext, id: string, camp: 'A' | 'B', 
 			clientId: `e2e-${camp}${p}-${tid}`
 		}));
 		const r = await request.post(`/api/conversations/${id}/votes`, {
-			data: { xid: `e2e-${camp}-${p}`, votes }
+			data: { xid: `e2e-${camp}-${p}`, xsig: sigs.get(`e2e-${camp}-${p}`), votes }
 		});
 		expect(r.status()).toBe(200);
 	}
@@ -83,6 +92,40 @@ test('moderator creates a conversation, participants vote and write, the map and
 	const id = /\/staff\/conversations\/([0-9a-f-]{36})/.exec(page.url())![1];
 	const url = `/conversations/${id}`;
 
+	// Simulated participants come through personal links: the moderator allows them and makes
+	// signed links for a list of ids; an id without its signature is refused.
+	const xids = [
+		...Array.from({ length: 10 }, (_, p) => `e2e-A-${p}`),
+		...Array.from({ length: 8 }, (_, p) => `e2e-B-${p}`),
+		'e2e-late'
+	];
+	const unsigned = await request.post(`/api/conversations/${id}/votes`, {
+		data: { xid: 'e2e-A-0', tid: 0, vote: 1, clientId: 'e2e-unsigned-1' }
+	});
+	expect(unsigned.status()).toBe(403);
+	await page.getByLabel('Osallistuminen henkilökohtaisella linkillä on sallittu').check();
+	await page.getByRole('button', { name: 'Tallenna asetus' }).click();
+	await expect(page.getByText('Asetus tallennettiin.')).toBeVisible();
+	await page.getByLabel('Ulkoiset tunnisteet, yksi riville').fill(xids.join('\n'));
+	await page.getByRole('button', { name: 'Tee linkit' }).click();
+	await expect(page.getByText(`${xids.length} linkkiä valmiina.`)).toBeVisible();
+	const csv = await page.getByLabel('Linkit CSV-muodossa (xid,link)').inputValue();
+	const sigs: Sigs = new Map(
+		csv
+			.split(/\r?\n/)
+			.slice(1)
+			.map((row) => {
+				const [xid, link] = row.split(',');
+				return [xid, new URL(link).searchParams.get('xsig')!];
+			})
+	);
+	expect([...sigs.keys()]).toEqual(xids);
+	// A link with a made-up signature says so instead of letting the person in.
+	const forged = await newParticipant(browser, `${url}?xid=e2e-A-0&xsig=${'A'.repeat(43)}`);
+	await expect(forged.page.getByText('Henkilökohtainen linkki ei ole kelvollinen.')).toBeVisible();
+	await expect(forged.page.getByRole('button', { name: 'Samaa mieltä' })).toHaveCount(0);
+	await forged.ctx.close();
+
 	// Three participants in the browser: mouse, keyboard, and a browser without JavaScript.
 	const a = await newParticipant(browser, url);
 	await expect(a.page.getByRole('heading', { level: 1 })).toHaveText('E2E: digipalvelut');
@@ -102,14 +145,14 @@ test('moderator creates a conversation, participants vote and write, the map and
 	await expect(b.page.getByText('kun moderaattori on tarkistanut sen')).toBeVisible();
 
 	// Simulated participants through the vote endpoint; a retried request is stored once.
-	await apiCamp(request, id, 'A', 10);
-	await apiCamp(request, id, 'B', 8);
+	await apiCamp(request, id, sigs, 'A', 10);
+	await apiCamp(request, id, sigs, 'B', 8);
 	const retry = await request.post(`/api/conversations/${id}/votes`, {
-		data: { xid: 'e2e-A-0', tid: 0, vote: 1, clientId: 'e2e-A0-0' }
+		data: { xid: 'e2e-A-0', xsig: sigs.get('e2e-A-0'), tid: 0, vote: 1, clientId: 'e2e-A0-0' }
 	});
 	expect(await retry.json()).toMatchObject({ ok: true, stored: 0, duplicates: 1 });
 	const bad = await request.post(`/api/conversations/${id}/votes`, {
-		data: { xid: 'e2e-A-0', tid: 0, vote: 5, clientId: 'e2e-bad-1' }
+		data: { xid: 'e2e-A-0', xsig: sigs.get('e2e-A-0'), tid: 0, vote: 5, clientId: 'e2e-bad-1' }
 	});
 	expect(bad.status()).toBe(400);
 
@@ -187,7 +230,7 @@ test('moderator creates a conversation, participants vote and write, the map and
 	await page.getByRole('button', { name: 'Sulje keskustelu' }).click();
 	await expect(page.getByText('Keskustelu suljettiin.')).toBeVisible();
 	const closed = await request.post(`/api/conversations/${id}/votes`, {
-		data: { xid: 'e2e-late', tid: 0, vote: 1, clientId: 'e2e-late-1' }
+		data: { xid: 'e2e-late', xsig: sigs.get('e2e-late'), tid: 0, vote: 1, clientId: 'e2e-late-1' }
 	});
 	expect(closed.status()).toBe(409);
 	await a.page.goto(url);

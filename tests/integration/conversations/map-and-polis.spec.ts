@@ -58,7 +58,7 @@ describe.each(BACKENDS)('opinion map and Polis CSV on %s', (backend) => {
 				vote: ((tid % 2 === 0) === p < 10 ? 1 : -1) as 1 | -1,
 				clientId: `p${p}-t${tid}-x`
 			}));
-			const r = await voteAs(t.db, conv, { kind: 'xid', xid: `p${p}` }, votes);
+			const r = await voteAs(t.db, conv, { kind: 'anon', key: `map-p${p}` }, votes);
 			expect(r.ok).toBe(true);
 		}
 		expect(await recomputeDue(t.db, { minIntervalMs: 60_000 })).toContain(conv);
@@ -68,7 +68,7 @@ describe.each(BACKENDS)('opinion map and Polis CSV on %s', (backend) => {
 		expect(result.groups.map((g) => g.size).sort()).toEqual([10, 10]);
 		// Nothing new: not due. A new vote within the interval: still not due.
 		expect(await recomputeDue(t.db, { minIntervalMs: 0 })).not.toContain(conv);
-		await voteAs(t.db, conv, { kind: 'xid', xid: 'p21' }, [
+		await voteAs(t.db, conv, { kind: 'anon', key: 'map-p21' }, [
 			{ tid: 0, vote: 1, clientId: 'late-vote-1' }
 		]);
 		expect(await recomputeDue(t.db, { minIntervalMs: 60_000 })).not.toContain(conv);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import {
 	addFinding,
@@ -232,5 +233,62 @@ describe.each(BACKENDS)('conversation votes on %s', (backend) => {
 			.where('conversation_id', '=', closedDoor)
 			.execute();
 		expect(participants).toEqual([{ app_user_id: user }]);
+	});
+
+	it('a participant created in a transaction that rolls back is not remembered: their next vote is stored', async () => {
+		const c = await createConversation(
+			t.db,
+			actor,
+			createConversationSchema.parse({ topic: 'Peruutus', seeds: 'Väite yksi' })
+		);
+		// Any failure after the participant row rolls the statement's transaction back; a trigger
+		// stands in for it here.
+		await sql`create function test_fail_statement() returns trigger language plpgsql as
+			$$ begin raise exception 'forced failure'; end $$`.execute(t.db);
+		await sql`create trigger test_fail_statement before insert on conversation_statement
+			for each row when (new.body = 'Tämä kaatuu tarkoituksella')
+			execute function test_fail_statement()`.execute(t.db);
+		try {
+			const who = { kind: 'anon' as const, key: 'r'.repeat(24) };
+			await expect(submitStatement(t.db, c, who, 'Tämä kaatuu tarkoituksella')).rejects.toThrow(
+				/forced failure/
+			);
+			const rows = await t.db
+				.selectFrom('conversation_participant')
+				.select('id')
+				.where('conversation_id', '=', c)
+				.execute();
+			expect(rows).toEqual([]);
+			expect(
+				await voteAs(t.db, c, who, [{ tid: 0, vote: 1, clientId: 'after-rollback-1' }])
+			).toMatchObject({ ok: true, stored: 1 });
+			expect(await count(t, 'conversation_vote', c)).toBe(1);
+		} finally {
+			await sql`drop trigger test_fail_statement on conversation_statement`.execute(t.db);
+			await sql`drop function test_fail_statement()`.execute(t.db);
+		}
+	});
+
+	it('a statement sent while the conversation is being closed is refused once the close commits', async () => {
+		const c = await createConversation(
+			t.db,
+			actor,
+			createConversationSchema.parse({ topic: 'Sulkeutuu', seeds: 'Väite yksi' })
+		);
+		const who = { kind: 'anon' as const, key: 's'.repeat(24) };
+		let sent: ReturnType<typeof submitStatement> | undefined;
+		await t.db.transaction().execute(async (trx) => {
+			// The moderator's close, not yet committed (what setConversationStatus writes).
+			await trx
+				.updateTable('conversation')
+				.set({ status: 'closed', closed_at: new Date() })
+				.where('id', '=', c)
+				.execute();
+			sent = submitStatement(t.db, c, who, 'Ehdinkö vielä mukaan');
+			// Give the statement time to read the conversation and reach its lock.
+			await new Promise((r) => setTimeout(r, 300));
+		});
+		expect(await sent).toEqual({ ok: false, error: 'closed' });
+		expect(await count(t, 'conversation_statement', c)).toBe(1);
 	});
 });

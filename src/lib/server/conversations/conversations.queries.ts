@@ -28,14 +28,17 @@ export function listConversations(db: Executor, opts: { openOnly?: boolean } = {
 	return q.orderBy('c.created_at', 'desc').execute();
 }
 
-/** Locks the conversation row: statements get their tids one transaction at a time. */
-export async function lockForNewStatements(db: Executor, conversationId: string): Promise<void> {
-	await db
+/**
+ * Locks the conversation row: statements get their tids one transaction at a time. Returns the
+ * row as it is once locked (undefined if there is none), so callers check its state under the lock.
+ */
+export function lockForNewStatements(db: Executor, conversationId: string) {
+	return db
 		.selectFrom('conversation')
-		.select('id')
+		.selectAll()
 		.where('id', '=', conversationId)
 		.forUpdate()
-		.executeTakeFirstOrThrow();
+		.executeTakeFirst();
 }
 
 export async function nextTid(db: Executor, conversationId: string): Promise<number> {

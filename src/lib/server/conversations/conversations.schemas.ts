@@ -57,9 +57,17 @@ export const statementSchema = z.object({
 
 export const VOTE_WORDS = { agree: 1, disagree: -1, pass: 0 } as const;
 
+/** Largest value of a PostgreSQL `integer` (tid) column. */
+export const INT4_MAX = 2_147_483_647;
+
 /** One vote at the JSON endpoint: tid of the statement, the vote, and the client's own id. */
 export const voteSchema = z.object({
-	tid: z.number({ error: 'conversations.errors.badVote' }).int().min(0),
+	// A tid is a PostgreSQL integer: a larger number would fail the statement, not just this vote.
+	tid: z
+		.number({ error: 'conversations.errors.badStatementId' })
+		.int({ error: 'conversations.errors.badStatementId' })
+		.min(0, { error: 'conversations.errors.badStatementId' })
+		.max(INT4_MAX, { error: 'conversations.errors.badStatementId' }),
 	vote: z.union([z.literal(1), z.literal(-1), z.literal(0)], {
 		error: 'conversations.errors.badVote'
 	}),

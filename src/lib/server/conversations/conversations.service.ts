@@ -2,10 +2,18 @@
 import type { Db, Executor } from '../core/db/database';
 import { recordAudit } from '../core/audit';
 import type { CreateConversationInput } from './conversations.schemas';
-import type { ParticipantIdentity, StatementStatus, VoteValue } from './conversations.types';
+import type {
+	IdentityRefusal,
+	ParticipantIdentity,
+	StatementStatus,
+	VoteValue
+} from './conversations.types';
 import { getConversation, lockForNewStatements, nextTid } from './conversations.queries';
 import { ensureParticipant, findParticipant } from './participants';
-import { castVote, castVotes, VoteRefused } from './votes';
+import { accessSettings, forgetAccessSettings, identityRefusal } from './access';
+import { newXidSecret, XID_PATTERN, xidLink } from './xid';
+import { castVote, VoteRefused } from './votes';
+import { castVotes } from './vote-intake';
 
 export async function createConversation(
 	db: Db,
@@ -22,6 +30,7 @@ export async function createConversation(
 				allow_statements: input.allowStatements,
 				allow_anonymous: input.allowAnonymous,
 				moderation: input.moderation,
+				xid_secret: newXidSecret(),
 				created_by: actorUserId
 			})
 			.returning('id')
@@ -63,7 +72,7 @@ export async function addSeedStatements(
 	bodies: string[]
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		await lockForNewStatements(trx, conversationId);
+		if (!(await lockForNewStatements(trx, conversationId))) throw new Error('no such conversation');
 		await insertSeeds(trx, conversationId, bodies);
 		await recordAudit(trx, {
 			actorUserId,
@@ -75,11 +84,13 @@ export async function addSeedStatements(
 	});
 }
 
-export type SubmitError = 'unknown_conversation' | 'closed' | 'not_allowed' | 'sign_in';
+export type SubmitError = 'unknown_conversation' | 'closed' | 'not_allowed' | IdentityRefusal;
 
 /**
  * A participant's own statement: pending under pre-moderation, visible at once under
  * post-moderation. The author agrees with it, as in Polis. A retried client id stores it once.
+ * The conversation is checked only once its row is locked: a close that commits meanwhile makes
+ * this wait and then refuse, instead of adding a statement to a closed conversation.
  */
 export async function submitStatement(
 	db: Db,
@@ -88,13 +99,13 @@ export async function submitStatement(
 	body: string,
 	clientId?: string
 ): Promise<{ ok: true; tid: number } | { ok: false; error: SubmitError }> {
-	const c = await getConversation(db, conversationId);
-	if (!c) return { ok: false, error: 'unknown_conversation' };
-	if (c.status !== 'open') return { ok: false, error: 'closed' };
-	if (!c.allow_statements) return { ok: false, error: 'not_allowed' };
-	if (identity.kind === 'anon' && !c.allow_anonymous) return { ok: false, error: 'sign_in' };
 	return db.transaction().execute(async (trx) => {
-		await lockForNewStatements(trx, conversationId);
+		const c = await lockForNewStatements(trx, conversationId);
+		if (!c) return { ok: false as const, error: 'unknown_conversation' as const };
+		if (c.status !== 'open') return { ok: false as const, error: 'closed' as const };
+		if (!c.allow_statements) return { ok: false as const, error: 'not_allowed' as const };
+		const refusal = identityRefusal(c, identity);
+		if (refusal) return { ok: false as const, error: refusal };
 		const pid = await ensureParticipant(trx, conversationId, identity);
 		if (clientId) {
 			const dup = await trx
@@ -197,9 +208,13 @@ export async function setConversationStatus(
 }
 
 export type VoteAsError =
-	'unknown_conversation' | 'closed' | 'unknown_statement' | 'sign_in' | 'bad_request';
+	'unknown_conversation' | 'closed' | 'unknown_statement' | 'bad_request' | IdentityRefusal;
 
-/** Votes from one person: resolves (or creates) the participant, then stores all or nothing. */
+/**
+ * Votes from one person: resolves (or creates) the participant, then stores all or nothing.
+ * An XID is checked on every request (its signature, and that the conversation takes XIDs), not
+ * only when the participant is new: knowing someone's id must not let anyone vote as them.
+ */
 export async function voteAs(
 	db: Db,
 	conversationId: string,
@@ -209,12 +224,19 @@ export async function voteAs(
 	| { ok: true; participantId: number; stored: number; duplicates: number }
 	| { ok: false; error: VoteAsError; index?: number }
 > {
+	if (identity.kind === 'xid') {
+		const settings = await accessSettings(db, conversationId);
+		if (!settings) return { ok: false, error: 'unknown_conversation' };
+		const refusal = identityRefusal(settings, identity);
+		if (refusal) return { ok: false, error: refusal };
+	}
 	let pid = await findParticipant(db, conversationId, identity);
 	if (pid === null) {
 		const c = await getConversation(db, conversationId);
 		if (!c) return { ok: false, error: 'unknown_conversation' };
 		if (c.status !== 'open') return { ok: false, error: 'closed' };
-		if (identity.kind === 'anon' && !c.allow_anonymous) return { ok: false, error: 'sign_in' };
+		const refusal = identityRefusal(c, identity);
+		if (refusal) return { ok: false, error: refusal };
 		pid = await ensureParticipant(db, conversationId, identity);
 	}
 	try {
@@ -224,6 +246,79 @@ export async function voteAs(
 		if (e instanceof VoteRefused) return { ok: false, error: e.reason, index: e.index };
 		throw e;
 	}
+}
+
+/** The moderator turns signed XID links on or off for one conversation (audited). */
+export async function setXidAllowed(
+	db: Db,
+	actorUserId: string,
+	conversationId: string,
+	allowed: boolean
+): Promise<boolean> {
+	const ok = await db.transaction().execute(async (trx) => {
+		const r = await trx
+			.updateTable('conversation')
+			.set({ allow_xid: allowed })
+			.where('id', '=', conversationId)
+			.executeTakeFirst();
+		if (Number(r.numUpdatedRows) === 0) return false;
+		await recordAudit(trx, {
+			actorUserId,
+			action: `conversation.xid.${allowed ? 'allow' : 'disallow'}`,
+			entityType: 'conversation',
+			entityId: conversationId
+		});
+		return true;
+	});
+	// After the commit, so that no request re-reads the old setting into the cache meanwhile.
+	forgetAccessSettings(conversationId);
+	return ok;
+}
+
+export const MAX_XIDS = 1000;
+
+/**
+ * Signed participation links for a list of XIDs (one per line). The audit entry records how many
+ * links were made, not the ids: they may identify people in another register.
+ */
+export async function makeXidLinks(
+	db: Db,
+	actorUserId: string,
+	conversationId: string,
+	origin: string,
+	lines: string
+): Promise<
+	{ ok: true; links: Array<{ xid: string; link: string }> } | { ok: false; error: 'xidList' }
+> {
+	const xids = [
+		...new Set(
+			lines
+				.split(/\r?\n/)
+				.map((l) => l.trim())
+				.filter((l) => l.length > 0)
+		)
+	];
+	if (xids.length === 0 || xids.length > MAX_XIDS || !xids.every((x) => XID_PATTERN.test(x))) {
+		return { ok: false, error: 'xidList' };
+	}
+	return db.transaction().execute(async (trx) => {
+		const c = await trx
+			.selectFrom('conversation')
+			.select(['id', 'xid_secret'])
+			.where('id', '=', conversationId)
+			.executeTakeFirstOrThrow();
+		await recordAudit(trx, {
+			actorUserId,
+			action: 'conversation.xid.links',
+			entityType: 'conversation',
+			entityId: conversationId,
+			details: { links: xids.length }
+		});
+		return {
+			ok: true as const,
+			links: xids.map((xid) => ({ xid, link: xidLink(origin, c.id, c.xid_secret, xid) }))
+		};
+	});
 }
 
 export async function addFinding(

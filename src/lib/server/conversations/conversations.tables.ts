@@ -1,4 +1,4 @@
-/** Table types for migrations/2026-11-25T1300_conversations.ts. */
+/** Table types for migrations/2026-11-25T1300_conversations.ts and 2026-12-01T1100_conversation_xid.ts. */
 import type { Generated, JSONColumnType } from 'kysely';
 import type { NullableTimestamp } from '../core/db/core.tables';
 
@@ -11,6 +11,10 @@ export interface ConversationTable {
 	allow_statements: Generated<boolean>;
 	allow_anonymous: Generated<boolean>;
 	moderation: Generated<'pre' | 'post'>;
+	/** Signed external ids (XID links) are accepted only when the moderator turns this on. */
+	allow_xid: Generated<boolean>;
+	/** HMAC-SHA256 key (hex) that signs this conversation's XID links; never leaves the server. */
+	xid_secret: Generated<string>;
 	created_by: string | null;
 	created_at: Generated<Date>;
 	closed_at: NullableTimestamp;

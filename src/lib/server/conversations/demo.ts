@@ -47,7 +47,8 @@ export async function seedConversationsDemo(db: Db): Promise<void> {
 			const v = tid === 7 || tid === 8 ? 1 : rnd() < 0.8 ? lean : rnd() < 0.5 ? 0 : -lean;
 			return { tid, vote: v as 1 | -1 | 0, clientId: `demo-${p}-${tid}` };
 		}).filter(() => rnd() < 0.9);
-		await voteAs(db, id, { kind: 'xid', xid: `demo-${p}` }, votes);
+		// A key no cookie can hold (like imported participants): nobody can vote as a demo person.
+		await voteAs(db, id, { kind: 'anon', key: `demo:${p}` }, votes);
 	}
 	await computeMapNow(db, id);
 }

@@ -1,13 +1,16 @@
 /**
- * Who is voting: the signed-in account, else an external id (XID) remembered from the link,
- * else an anonymous random key in a cookie. The cookie key is never shown in results or exports.
+ * Who is voting: the signed-in account, else an external id (XID) from a signed link, remembered
+ * in a cookie, else an anonymous random key in a cookie. The cookie key is never shown in results
+ * or exports. An XID is returned with its signature; the service decides whether it is accepted
+ * (`access.ts`), so a forged or unsigned one gets a clear refusal instead of a silent fallback.
  */
 import type { Cookies } from '@sveltejs/kit';
 import type { ParticipantIdentity } from './conversations.types';
+import type { AccessSettings } from './access';
+import { verifyXid, XID_PATTERN } from './xid';
 
 export const ANON_COOKIE = 'osallistu_conv';
 const XID_COOKIE = (conversationId: string) => `osallistu_xid_${conversationId.slice(0, 8)}`;
-const XID = /^[A-Za-z0-9_.:-]{1,100}$/;
 const YEAR = 60 * 60 * 24 * 365;
 
 interface Event {
@@ -19,22 +22,34 @@ interface Event {
 /** Reads the identity; `create` sets a fresh anonymous key when there is none yet. */
 export function identityOf(
 	event: Event,
-	conversationId: string,
+	conversation: AccessSettings,
 	create: boolean
 ): ParticipantIdentity | null {
 	if (event.locals.user) return { kind: 'user', userId: event.locals.user.id };
 	const fromLink = event.url.searchParams.get('xid');
-	if (fromLink && XID.test(fromLink)) {
-		event.cookies.set(XID_COOKIE(conversationId), fromLink, {
-			path: '/',
-			httpOnly: true,
-			sameSite: 'lax',
-			maxAge: YEAR
-		});
-		return { kind: 'xid', xid: fromLink };
+	if (fromLink !== null) {
+		const sig = event.url.searchParams.get('xsig') ?? '';
+		// Only a link that checks out replaces the remembered one: a mangled link must not
+		// log the person out of the id they already had.
+		if (
+			conversation.allow_xid &&
+			verifyXid(conversation.xid_secret, conversation.id, fromLink, sig)
+		) {
+			event.cookies.set(XID_COOKIE(conversation.id), `${sig}.${fromLink}`, {
+				path: '/',
+				httpOnly: true,
+				sameSite: 'lax',
+				maxAge: YEAR
+			});
+		}
+		return { kind: 'xid', xid: fromLink, sig };
 	}
-	const xid = event.cookies.get(XID_COOKIE(conversationId));
-	if (xid && XID.test(xid)) return { kind: 'xid', xid };
+	const remembered = event.cookies.get(XID_COOKIE(conversation.id));
+	const dot = remembered?.indexOf('.') ?? -1;
+	if (remembered && dot > 0) {
+		const xid = remembered.slice(dot + 1);
+		if (XID_PATTERN.test(xid)) return { kind: 'xid', xid, sig: remembered.slice(0, dot) };
+	}
 	let key = event.cookies.get(ANON_COOKIE);
 	if (key && !/^[A-Za-z0-9_-]{20,64}$/.test(key)) key = undefined;
 	if (!key) {

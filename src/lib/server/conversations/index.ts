@@ -4,7 +4,8 @@ export * from './conversations.queries';
 export * from './conversations.schemas';
 export type * from './conversations.types';
 export type * from './opinion-map.port';
-export { castVote, castVotes } from './votes';
+export { castVote } from './votes';
+export { castVotes } from './vote-intake';
 export { ensureParticipant, findParticipant } from './participants';
 export { nextStatement } from './next-statement';
 export {
@@ -22,6 +23,9 @@ export {
 	type PolisFiles
 } from './polis-io';
 export { identityOf } from './identity';
+export { accessSettings, identityRefusal, viewerParticipant, type AccessSettings } from './access';
+export { signXid, verifyXid, xidLink, XID_PATTERN } from './xid';
+export { handleVoteApi, voteFormAction, statementFormAction } from './http';
 export { voteLimiter, statementLimiter } from './rate-limit';
 export { buildMapView, GROUP_NAMES, type MapView } from './map-view';
 export { conversationOr404, loadReport } from './pages';

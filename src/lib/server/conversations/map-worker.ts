@@ -52,7 +52,12 @@ export async function ensureFreshMap(db: Db, conversationId: string): Promise<vo
 	await recomputeDue(db, { minIntervalMs: 0, onlyId: conversationId });
 }
 
-/** Builds the engine input from the database: participants by join order, comments by tid. */
+/**
+ * Builds the engine input from the database: participants by join order, comments by tid. Call it
+ * inside one snapshot (`computeMapNow` does): read one after another without one, a participant
+ * who joins and votes between the participant read and the vote read shows up as a vote of an
+ * unknown participant, and the engine refuses the whole input.
+ */
 export async function loadMapInput(
 	db: Executor,
 	conversationId: string
@@ -93,16 +98,25 @@ export async function computeMapNow(
 	conversationId: string,
 	engine: ComputeOpinionMap = computeOpinionMap
 ): Promise<void> {
-	const prev = await db
-		.selectFrom('conversation_map')
-		.select('state')
-		.where('conversation_id', '=', conversationId)
-		.executeTakeFirst();
-	const { input, lastHistoryId } = await loadMapInput(db, conversationId);
-	// The version string is read back from SQL so both sides format timestamps identically.
-	const sv = await sql<{ sv: string }>`
-		select count(*) || ':' || coalesce(max(s.moderated_at)::text, '') as sv
-		from conversation_statement s where s.conversation_id = ${conversationId}`.execute(db);
+	// One repeatable-read snapshot for every read: statements, participants, votes, the last
+	// history id and the version all describe the same moment while votes keep arriving.
+	const { prev, input, lastHistoryId, sv } = await db
+		.transaction()
+		.setIsolationLevel('repeatable read')
+		.setAccessMode('read only')
+		.execute(async (trx) => {
+			const prev = await trx
+				.selectFrom('conversation_map')
+				.select('state')
+				.where('conversation_id', '=', conversationId)
+				.executeTakeFirst();
+			const { input, lastHistoryId } = await loadMapInput(trx, conversationId);
+			// The version string is read back from SQL so both sides format timestamps identically.
+			const sv = await sql<{ sv: string }>`
+				select count(*) || ':' || coalesce(max(s.moderated_at)::text, '') as sv
+				from conversation_statement s where s.conversation_id = ${conversationId}`.execute(trx);
+			return { prev, input, lastHistoryId, sv };
+		});
 	const { result, state } = engine(input, (prev?.state as MapState) ?? null);
 	const values = {
 		conversation_id: conversationId,

@@ -7,6 +7,8 @@ import type { Executor } from '../core/db/database';
 import type { ParticipantIdentity } from './conversations.types';
 
 // Vote intake resolves the same participant on every vote: remember recent ones in memory.
+// Only ids read or created outside a transaction (that is, committed) are remembered: an id seen
+// inside a transaction that later rolls back would point at a row that never existed.
 const cache = new Map<string, number>();
 const CACHE_MAX = 50_000;
 
@@ -36,7 +38,7 @@ export async function findParticipant(
 		.where('conversation_id', '=', conversationId)
 		.where(col, '=', value)
 		.executeTakeFirst();
-	if (row) remember(key, Number(row.id));
+	if (row) remember(db, key, Number(row.id));
 	return row ? Number(row.id) : null;
 }
 
@@ -56,7 +58,7 @@ export async function ensureParticipant(
 		.returning('id')
 		.executeTakeFirst();
 	if (inserted) {
-		remember(`${conversationId}|${col}|${value}`, Number(inserted.id));
+		remember(db, `${conversationId}|${col}|${value}`, Number(inserted.id));
 		return Number(inserted.id);
 	}
 	const again = await findParticipant(db, conversationId, identity);
@@ -64,7 +66,8 @@ export async function ensureParticipant(
 	return again;
 }
 
-function remember(key: string, id: number) {
+function remember(db: Executor, key: string, id: number) {
+	if (db.isTransaction) return;
 	if (cache.size >= CACHE_MAX) cache.clear();
 	cache.set(key, id);
 }

@@ -4,7 +4,9 @@
  * promise resolves only after that statement has committed, so an acknowledged vote is durable;
  * a vote that is refused (closed conversation, unknown statement) is reported to its caller alone.
  * Same rules as `castVote`: a repeated (participant, client id) is stored once, a newer history
- * row wins.
+ * row wins. If the batch statement itself fails (a value the database rejects), each vote of the
+ * batch is written again on its own, so only the bad one fails and honest votes beside it stand,
+ * as the feedback intake batcher does.
  */
 import type { Db } from '../core/db/database';
 import type { VoteOutcome } from './conversations.types';
@@ -36,10 +38,18 @@ export class VoteBatcher {
 		try {
 			while (this.queue.length > 0) {
 				const batch = this.queue.splice(0, MAX_BATCH);
-				await this.write(batch).catch((e) => batch.forEach((p) => p.reject(e)));
+				await this.write(batch).catch((e: unknown) => this.writeOneByOne(batch, e));
 			}
 		} finally {
 			this.flushing = false;
+		}
+	}
+
+	/** Fallback after a failed batch: one statement per vote, each answered on its own. */
+	private async writeOneByOne(batch: Pending[], batchError: unknown): Promise<void> {
+		if (batch.length === 1) return batch[0].reject(batchError);
+		for (const p of batch) {
+			await castVote(this.db, p.v).then(p.resolve, p.reject);
 		}
 	}
 

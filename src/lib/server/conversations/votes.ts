@@ -5,9 +5,8 @@
  * only after the commit, so an acknowledged vote is durable.
  */
 import { sql } from 'kysely';
-import type { Db, Executor } from '../core/db/database';
+import type { Executor } from '../core/db/database';
 import type { VoteError, VoteOutcome, VoteValue } from './conversations.types';
-import { batcherFor } from './vote-batcher';
 
 export interface CastVote {
 	conversationId: string;
@@ -44,7 +43,7 @@ export async function castVote(db: Executor, v: CastVote): Promise<VoteOutcome> 
 }
 
 /** Slow path, only after a refusal: say why in terms the client can show. */
-async function whyNot(db: Executor, conversationId: string): Promise<VoteError> {
+export async function whyNot(db: Executor, conversationId: string): Promise<VoteError> {
 	const c = await db
 		.selectFrom('conversation')
 		.select('status')
@@ -108,30 +107,4 @@ export class VoteRefused extends Error {
 	) {
 		super(reason);
 	}
-}
-
-/**
- * Several votes of one participant in one statement (one commit): all stored or none, so a
- * batch with one bad vote writes nothing.
- */
-export async function castVotes(
-	db: Db,
-	conversationId: string,
-	participantId: number,
-	votes: Array<{ tid: number; vote: VoteValue; clientId: string }>
-): Promise<{ stored: number; duplicates: number }> {
-	if (votes.length === 1) {
-		const out = await batcherFor(db).submit({ conversationId, participantId, ...votes[0] });
-		if (!out.ok) throw new VoteRefused(0, out.error);
-		return { stored: out.duplicate ? 0 : 1, duplicates: out.duplicate ? 1 : 0 };
-	}
-	const all = votes.map((v) => ({ conversationId, participantId, ...v }));
-	const out = await insertVotes(db, all, { allOrNone: true });
-	for (let i = 0; i < all.length; i++) {
-		// The statement wrote nothing if any vote was refused: say why.
-		if (!out.has(i)) throw new VoteRefused(i, await whyNot(db, conversationId));
-	}
-	let stored = 0;
-	for (const fresh of out.values()) if (fresh) stored++;
-	return { stored, duplicates: all.length - stored };
 }

@@ -4,8 +4,8 @@ import { runtime } from '$lib/server/core/runtime';
 import {
 	buildMapView,
 	conversationOr404,
-	findParticipant,
 	identityOf,
+	viewerParticipant,
 	MAP_MIN_VOTES,
 	votableStatements,
 	votesOfParticipant
@@ -14,8 +14,7 @@ import {
 export const load: PageServerLoad = async (event) => {
 	const { db } = await runtime();
 	const c = await conversationOr404(db, event.params.id);
-	const identity = identityOf(event, c.id, false);
-	const pid = identity ? await findParticipant(db, c.id, identity) : null;
+	const pid = await viewerParticipant(db, c, identityOf(event, c, false));
 	// The map opens after enough votes (or for everyone once the conversation has closed).
 	if (c.status === 'open') {
 		const total = (await votableStatements(db, c.id, c.moderation)).length;

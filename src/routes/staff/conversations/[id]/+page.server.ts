@@ -8,9 +8,11 @@ import {
 	addSeedStatements,
 	conversationOr404,
 	listStatements,
+	makeXidLinks,
 	moderateStatement,
 	seedLines,
-	setConversationStatus
+	setConversationStatus,
+	setXidAllowed
 } from '$lib/server/conversations';
 
 export const load: PageServerLoad = async (event) => {
@@ -34,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
 			moderation: c.moderation,
 			allowStatements: c.allow_statements,
 			allowAnonymous: c.allow_anonymous,
+			allowXid: c.allow_xid,
 			languages: c.languages
 		},
 		statements: statements.map((s) => ({
@@ -86,6 +89,24 @@ export const actions: Actions = {
 			return fail(400, { seeds: raw, seedError: parsed.error.issues[0].message });
 		await addSeedStatements(db, user.id, c.id, parsed.data);
 		return { seeded: parsed.data.length };
+	},
+	xid: async (event) => {
+		const user = requireRole(event, 'conversation_moderator');
+		const { db } = await runtime();
+		const c = await conversationOr404(db, event.params.id);
+		const form = await event.request.formData();
+		await setXidAllowed(db, user.id, c.id, form.get('allowXid') === 'on');
+		return { xidSaved: true };
+	},
+	xidLinks: async (event) => {
+		const user = requireRole(event, 'conversation_moderator');
+		const { db, config } = await runtime();
+		const c = await conversationOr404(db, event.params.id);
+		const form = await event.request.formData();
+		const xids = String(form.get('xids') ?? '');
+		const r = await makeXidLinks(db, user.id, c.id, config.origin, xids);
+		if (!r.ok) return fail(400, { xids, xidError: `conversations.errors.${r.error}` });
+		return { xids, links: r.links };
 	},
 	close: async (event) => {
 		const user = requireRole(event, 'conversation_moderator');
