@@ -40,7 +40,7 @@ describe.each(BACKENDS)('report shares on %s', (backend) => {
 				clientId: `s-p${p}-t${tid}`
 			}));
 			if (p === 0) votes.push({ tid: 8, vote: 1, clientId: 's-p0-t8' });
-			expect((await voteAs(t.db, conv, { kind: 'xid', xid: `s${p}` }, votes)).ok).toBe(true);
+			expect((await voteAs(t.db, conv, { kind: 'anon', key: `s${p}` }, votes)).ok).toBe(true);
 		}
 		await computeMapNow(t.db, conv);
 	});
