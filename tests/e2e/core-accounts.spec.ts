@@ -28,6 +28,11 @@ test('front page is Finnish with a language switch and the accessibility stateme
 	await expect(page.getByRole('heading', { name: 'Tunnetut puutteet' })).toBeVisible();
 	await expect(page.getByText(/Liikenne- ja viestintävirasto Traficom/)).toBeVisible();
 	await expect(page.getByText(/aluehallintovirasto/)).toHaveCount(0);
+	// The privacy notice lists what each module keeps and for how long.
+	await page.goto('/privacy');
+	for (const part of ['Käyttäjätili', 'Asukaspooli', 'Keskustelut', 'Palaute', 'Sähköpostit'])
+		await expect(page.getByRole('rowheader', { name: part })).toBeVisible();
+	await expect(page.getByRole('row', { name: /Sähköpostit/ })).toContainText('30 päivää');
 });
 
 test('a resident signs up, confirms the e-mail, signs in and out, and resets the password', async ({
