@@ -31,7 +31,7 @@ export function isHelsinkiDay(day: string): boolean {
 
 /** YYYY-MM-DD of the instant in Helsinki. */
 export function helsinkiDay(d: Date | number): string {
-	return format(new TZDate(d, HELSINKI), 'yyyy-MM-dd');
+	return format(new TZDate(+d, HELSINKI), 'yyyy-MM-dd');
 }
 
 function mustParse(day: string): TZDate {
