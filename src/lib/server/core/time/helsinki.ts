@@ -4,6 +4,7 @@
  * offset (+02:00 is right only in winter; in summer a deadline would end an hour late).
  */
 import { tz, TZDate } from '@date-fns/tz';
+import { formatDate, HELSINKI } from '$lib/dates';
 import {
 	addDays as addCalendarDays,
 	endOfDay,
@@ -13,7 +14,7 @@ import {
 	startOfDay
 } from 'date-fns';
 
-export const HELSINKI = 'Europe/Helsinki';
+export { HELSINKI };
 const inHelsinki = tz(HELSINKI);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -61,7 +62,4 @@ export function helsinkiDayAfter(d: Date | number, n: number): string {
 }
 
 /** A date for people to read, in their language, as the Helsinki calendar has it. */
-export function helsinkiDateText(d: Date, locale: string): string {
-	const tag = locale === 'en' ? 'en-GB' : locale === 'sv' ? 'sv-FI' : 'fi-FI';
-	return d.toLocaleDateString(tag, { timeZone: HELSINKI });
-}
+export const helsinkiDateText = (d: Date, locale: string): string => formatDate(d, locale);
