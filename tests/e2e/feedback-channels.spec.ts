@@ -118,6 +118,8 @@ test('kiosk: one answer the server refuses does not cost the rest of the offline
 	context
 }) => {
 	await page.goto('/feedback/kiosk/palveluasuminen-nokia');
+	// The page must be running (hydrated) before the network goes, or its buttons do nothing.
+	await page.waitForLoadState('networkidle');
 	await context.setOffline(true);
 	await answerKiosk(page, `kiosk-queue-a-${run}`);
 	await expect(page.getByRole('button', { name: 'Aloita' })).toBeVisible({ timeout: 10_000 });
