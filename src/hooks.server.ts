@@ -2,7 +2,14 @@
  * Every request: resolve the session and language, then apply the area access rules before any
  * load, action or endpoint runs. Started once: database, migrations, demo data, mail worker.
  */
-import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import {
+	error,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { runtime, shutdown } from '$lib/server/core/runtime';
 import {
 	SESSION_COOKIE,
@@ -63,6 +70,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 		hstsMaxAge: rt.config.hstsMaxAge
 	});
 	return response;
+};
+
+/**
+ * A request beyond BODY_SIZE_LIMIT is cut off by SvelteKit with a bare 413 ("Payload Too Large"):
+ * say it in the user's language on the portal's error page instead. Unexpected errors are
+ * still logged (the error only, never the request), as SvelteKit's default does.
+ */
+export const handleError: HandleServerError = ({ error: e, event, status, message }) => {
+	const locale = event.locals.locale ?? negotiateLocale(event.cookies.get(LOCALE_COOKIE));
+	if (status === 413) return { message: translate(locale, 'core.errors.413') };
+	if (status >= 500) console.error(e);
+	return { message };
 };
 
 const ENDPOINT_ROUTES = new Set(

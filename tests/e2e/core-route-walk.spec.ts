@@ -21,7 +21,11 @@ const EXPECTED: [string, Rule][] = [
 	['/staff', STAFF],
 	['/admin', ['admin']],
 	['/staff/pool', ['admin', 'pool']],
-	['/staff/feedback', ['admin', 'feedback']],
+	// Unit staff read their own unit's dashboard; cases, export and import are the handlers'.
+	['/staff/feedback', ['admin', 'feedback', 'staff']],
+	['/staff/feedback/cases', ['admin', 'feedback']],
+	['/staff/feedback/export', ['admin', 'feedback']],
+	['/staff/feedback/import', ['admin', 'feedback']],
 	['/staff/conversations', ['admin', 'moderator']],
 	['/admin/feedback', ['admin']],
 	['/admin/pool', ['admin']],

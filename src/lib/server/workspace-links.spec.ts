@@ -14,6 +14,12 @@ describe('workspace links', () => {
 	it('shows each staff member only the areas their roles open', () => {
 		expect(staffLinks(as('pool_coordinator')).map((l) => l.href)).toEqual(['/staff/pool']);
 		expect(staffLinks(as('staff'))).toEqual([]);
+		// Unit staff read their own unit's feedback.
+		const unitStaff = {
+			...as('staff'),
+			roles: [{ role: 'staff' as const, serviceLineId: null, unitId: 7 }]
+		};
+		expect(staffLinks(unitStaff).map((l) => l.href)).toEqual(['/staff/feedback']);
 		expect(staffLinks(as('admin'))).toHaveLength(3);
 	});
 	it('admin links only for admins; account links for everyone signed in', () => {

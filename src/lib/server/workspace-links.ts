@@ -10,11 +10,24 @@ export interface WorkspaceLink {
 	key: string;
 	/** Any of these opens it; none = every signed-in person. */
 	roles?: Role[];
+	/** Also opens for unit staff (a `staff` grant scoped to a unit or a service line). */
+	unitStaff?: boolean;
+}
+
+function isUnitStaff(user: SessionUser | null): boolean {
+	return !!user?.roles.some(
+		(g) => g.role === 'staff' && (g.unitId !== null || g.serviceLineId !== null)
+	);
 }
 
 const STAFF_LINKS: WorkspaceLink[] = [
 	{ href: '/staff/pool', key: 'core.workspace.pool', roles: ['pool_coordinator'] },
-	{ href: '/staff/feedback', key: 'core.workspace.feedback', roles: ['feedback_handler'] },
+	{
+		href: '/staff/feedback',
+		key: 'core.workspace.feedback',
+		roles: ['feedback_handler'],
+		unitStaff: true
+	},
 	{
 		href: '/staff/conversations',
 		key: 'core.workspace.conversations',
@@ -35,7 +48,9 @@ const ACCOUNT_LINKS: WorkspaceLink[] = [
 
 function visible(links: WorkspaceLink[], user: SessionUser | null) {
 	return links
-		.filter((l) => !l.roles || l.roles.some((r) => hasRole(user, r)))
+		.filter(
+			(l) => !l.roles || l.roles.some((r) => hasRole(user, r)) || (l.unitStaff && isUnitStaff(user))
+		)
 		.map(({ href, key }) => ({ href, key }));
 }
 

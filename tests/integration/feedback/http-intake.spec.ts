@@ -37,7 +37,7 @@ describe.each(BACKENDS)('feedback HTTP intake and CSV import on %s', (backend) =
 		expect((await handleJsonIntake(t.db, post(one), opts)).status).toBe(201);
 		const dup = await handleJsonIntake(t.db, post({ responses: [one] }), opts);
 		expect(dup.status).toBe(200);
-		expect(await dup.json()).toEqual({ stored: 0, duplicates: 1 });
+		expect(await dup.json()).toMatchObject({ stored: 0, duplicates: 1 });
 		const bad = await handleJsonIntake(
 			t.db,
 			post({ ...one, clientId: 'kiosk-000002', answers: { nps: 'ten' } }),
@@ -53,6 +53,83 @@ describe.each(BACKENDS)('feedback HTTP intake and CSV import on %s', (backend) =
 		const limited = await handleJsonIntake(t.db, post(one), { ...opts, allow: () => false });
 		expect(limited.status).toBe(429);
 		expect(await count('kiosk')).toBe(1);
+	});
+
+	it('a batch is answered item by item: one bad answer does not refuse the good ones', async () => {
+		const good = (n: number) => ({
+			clientId: `queue-item-${n}`,
+			unit: 'fx-b',
+			channel: 'kiosk',
+			answers: { nps: n, open: `hyvä ${n}` }
+		});
+		const res = await handleJsonIntake(
+			t.db,
+			post({
+				responses: [
+					good(1),
+					{ ...good(2), answers: { nps: 12 } }, // out of range
+					good(3),
+					{ ...good(4), unit: 'no-such-unit' },
+					{ clientId: 'x', unit: 'fx-b' }, // not even the shape of an answer
+					good(1) // a resend of the first within the same batch
+				]
+			}),
+			{ ...opts, locale: 'en' }
+		);
+		expect(res.status).toBe(201);
+		expect(await res.json()).toEqual({
+			stored: 2,
+			duplicates: 1,
+			refused: 3,
+			results: [
+				{ clientId: 'queue-item-1', status: 'stored' },
+				{
+					clientId: 'queue-item-2',
+					status: 'invalid',
+					errors: { nps: 'Choose a number from 0 to 10.' }
+				},
+				{ clientId: 'queue-item-3', status: 'stored' },
+				{
+					clientId: 'queue-item-4',
+					status: 'invalid',
+					errors: { unit: expect.any(String) }
+				},
+				{
+					clientId: 'x',
+					status: 'invalid',
+					errors: expect.objectContaining({ clientId: expect.any(String) })
+				},
+				{ clientId: 'queue-item-1', status: 'duplicate' }
+			]
+		});
+		const rows = await t.db
+			.selectFrom('feedback_response')
+			.select('client_id')
+			.where('client_id', 'like', 'queue-item-%')
+			.orderBy('client_id')
+			.execute();
+		expect(rows.map((r) => r.client_id)).toEqual(['queue-item-1', 'queue-item-3']);
+		// Resending the whole queue: the stored ones are duplicates, the bad ones refused again.
+		const again = await handleJsonIntake(
+			t.db,
+			post({ responses: [good(3), { ...good(2), answers: { nps: 12 } }] }),
+			opts
+		);
+		expect(again.status).toBe(200);
+		expect(await again.json()).toMatchObject({ stored: 0, duplicates: 1, refused: 1 });
+		// Nothing acceptable at all: a 400 that still says what was wrong with each item.
+		const none = await handleJsonIntake(
+			t.db,
+			post({ responses: [{ ...good(5), answers: { nps: -1 } }] }),
+			opts
+		);
+		expect(none.status).toBe(400);
+		expect(await none.json()).toMatchObject({
+			message: 'Vastauksessa on virheitä. Korjaa merkityt kohdat.',
+			results: [
+				{ clientId: 'queue-item-5', status: 'invalid', errors: { nps: 'Valitse numero 0–10.' } }
+			]
+		});
 	});
 
 	it('concurrent requests are group-committed and each gets its own honest count', async () => {

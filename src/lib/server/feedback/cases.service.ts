@@ -10,6 +10,7 @@ import { enqueueMails, renderMail } from '../core/mail';
 import { recordAudit } from '../core/audit';
 import { isLocale, type Locale } from '$lib/i18n';
 import { maskPersonalData } from './mask';
+import { helsinkiDay } from './time';
 import { feedbackConfig } from './feedback.config';
 import type { CaseKind } from './feedback.types';
 
@@ -108,7 +109,7 @@ export async function submitCase(
 					renderMail('feedback.mail.newCase', loc(h.locale), h.email, {
 						unit: unit.name_fi,
 						kind: input.kind,
-						due: due!.toISOString().slice(0, 10),
+						due: helsinkiDay(due!),
 						link
 					})
 				)
@@ -221,7 +222,7 @@ async function mailHandlers(
 		handlers.map((h) =>
 			renderMail(template, loc(h.locale), h.email, {
 				unit: unit.name_fi,
-				due: c.due_at ? new Date(c.due_at).toISOString().slice(0, 10) : '',
+				due: c.due_at ? helsinkiDay(new Date(c.due_at)) : '',
 				link: `${origin}/staff/feedback/cases/${c.id}`
 			})
 		)

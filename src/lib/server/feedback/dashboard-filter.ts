@@ -1,7 +1,5 @@
 /** Reads the dashboard/export filter from the query string (defaults: the last 90 days). */
-import { addDays, helsinkiDay } from './time';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { addDays, helsinkiDay, isHelsinkiDay } from '../core/time';
 
 export function readFilter(url: URL, now = new Date()) {
 	const today = helsinkiDay(now);
@@ -16,7 +14,8 @@ export function readFilter(url: URL, now = new Date()) {
 	return {
 		unitId: m?.[1] === 'unit' ? Number(m[2]) : int('unit'),
 		lineId: m?.[1] === 'line' ? Number(m[2]) : int('line'),
-		from: DAY.test(from) ? from : addDays(today, -89),
-		to: DAY.test(to) ? to : today
+		// Only real calendar days: 2026-02-30 falls back to the default instead of failing later.
+		from: isHelsinkiDay(from) ? from : addDays(today, -89),
+		to: isHelsinkiDay(to) ? to : today
 	};
 }

@@ -8,6 +8,7 @@ import { figures, figuresBy, type Figures } from './stats.queries';
 import { getSurveyByCode } from './surveys.queries';
 import { NATIONAL_CODE } from './intake.service';
 import type { StaffScope } from './staff-scope';
+import { endOfHelsinkiDay, helsinkiDay, startOfHelsinkiDay } from '../core/time';
 
 export interface DashboardFilter {
 	unitId?: number;
@@ -47,7 +48,9 @@ export async function dashboard(
 			.select(['id', 'answered_at', 'unit_id', 'channel', 'nps', 'open_text'])
 			.where('unit_id', 'in', unitIds.length ? unitIds : [-1])
 			.where('open_text', 'is not', null)
-			.where('answered_at', '>=', new Date(`${f.from}T00:00:00Z`))
+			// The period is Finnish calendar days, both ends included, as in the rollups.
+			.where('answered_at', '>=', startOfHelsinkiDay(f.from))
+			.where('answered_at', '<=', endOfHelsinkiDay(f.to))
 			.orderBy('answered_at', 'desc')
 			.limit(50)
 			.execute()
@@ -83,7 +86,7 @@ export async function dashboard(
 		channels: channels.map((c) => ({ key: c.key, ...slim(c.figures) })),
 		open: open.map((o) => ({
 			id: Number(o.id),
-			date: new Date(o.answered_at).toISOString().slice(0, 10),
+			date: helsinkiDay(new Date(o.answered_at)),
 			unit: unitName.get(o.unit_id) ?? '',
 			channel: o.channel,
 			nps: o.nps,

@@ -21,6 +21,14 @@ export const jsonResponseSchema = z.object({
 	locale: z.enum(['fi', 'sv', 'en']).optional()
 });
 
+/**
+ * A batch (the kiosk's queue): the envelope only; each item is checked on its own so one bad
+ * answer does not refuse the others.
+ */
+export const jsonBatchSchema = z.object({
+	responses: z.array(z.unknown(), { error: 'feedback.errors.answers' }).min(1).max(100)
+});
+
 export const jsonIntakeSchema = z.union([
 	jsonResponseSchema,
 	z.object({ responses: z.array(jsonResponseSchema).min(1).max(100) })

@@ -15,7 +15,8 @@ import type { ResponseInput } from './feedback.types';
 
 interface Pending {
 	items: Prepared[];
-	resolve: (r: IntakeResult) => void;
+	/** Per item: true when this request stored it, false when it was already there. */
+	resolve: (r: boolean[]) => void;
 	reject: (e: unknown) => void;
 }
 
@@ -34,8 +35,15 @@ export class IntakeBatcher {
 
 	/** Validates at once (bad input is refused before queueing), then waits for the commit. */
 	async submit(inputs: ResponseInput[]): Promise<IntakeResult> {
-		const items = await prepareResponses(this.db, inputs);
-		return new Promise<IntakeResult>((resolve, reject) => {
+		const fresh = await this.submitPrepared(await prepareResponses(this.db, inputs));
+		const stored = fresh.filter(Boolean).length;
+		return { stored, duplicates: fresh.length - stored };
+	}
+
+	/** Queues checked items for the next commit; per item, whether this request stored it. */
+	submitPrepared(items: Prepared[]): Promise<boolean[]> {
+		if (!items.length) return Promise.resolve([]);
+		return new Promise<boolean[]>((resolve, reject) => {
 			this.queue.push({ items, resolve, reject });
 			this.queued += items.length;
 			if (this.writing) return;
@@ -59,20 +67,14 @@ export class IntakeBatcher {
 			.then(
 				(fresh) => {
 					// The first request that carried a new client id gets the credit for it.
-					for (const p of batch) {
-						let stored = 0;
-						for (const it of p.items) {
-							if (fresh.delete(it.input.clientId)) stored++;
-						}
-						p.resolve({ stored, duplicates: p.items.length - stored });
-					}
+					for (const p of batch) p.resolve(p.items.map((it) => fresh.delete(it.input.clientId)));
 				},
 				(e: unknown) => {
 					if (batch.length === 1) return batch[0].reject(e);
 					// One bad request must not fail the others: write each on its own.
 					for (const p of batch)
 						writePrepared(this.db, p.items).then(
-							(fresh) => p.resolve({ stored: fresh.size, duplicates: p.items.length - fresh.size }),
+							(fresh) => p.resolve(p.items.map((it) => fresh.delete(it.input.clientId))),
 							(err: unknown) => p.reject(err)
 						);
 				}

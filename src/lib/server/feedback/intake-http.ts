@@ -3,18 +3,26 @@
  * thin and the benchmark drives exactly the same code over plain node:http.
  *
  * JSON intake (kiosk, web clients): one response or `{responses: [...]}` (≤ 100), anonymous and
- * rate limited per client address (one token per response).
+ * rate limited per client address (one token per response). A batch is answered item by item
+ * (`results[i]`: stored, duplicate or invalid with its errors), so one refused answer does not
+ * cost the others; 400 only when no item of it was accepted.
  * SMS: the gateway posts `{messageId, unit, answers: [nps, statement 1?, text?]}` with
  * `Authorization: Bearer <FEEDBACK_SMS_TOKEN>`; the message id is the idempotency key.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../core/db/database';
 import { translate, type Locale } from '$lib/i18n';
-import { jsonIntakeSchema, smsSchema } from './feedback.schemas';
-import { IntakeError } from './intake.service';
+import {
+	jsonBatchSchema,
+	jsonIntakeSchema,
+	jsonResponseSchema,
+	smsSchema
+} from './feedback.schemas';
+import { checkResponses, IntakeError } from './intake.service';
 import { batcherFor } from './intake-batcher';
 import { feedbackConfig } from './feedback.config';
 import type { ResponseInput } from './feedback.types';
+import type { z } from '$lib/validation';
 
 const MAX_BODY = 256 * 1024;
 /** Offline kiosk answers may arrive late, but not from further back than this. */
@@ -121,6 +129,7 @@ export async function handleJsonIntake(
 	} catch (e) {
 		return problem(400, e instanceof IntakeError ? e.code : 'feedback.errors.json', locale);
 	}
+	if (body && typeof body === 'object' && 'responses' in body) return batch(db, body, opts);
 	const parsed = jsonIntakeSchema.safeParse(body);
 	if (!parsed.success)
 		return problem(400, 'feedback.errors.formInvalid', locale, {
@@ -154,6 +163,82 @@ export async function handleJsonIntake(
 		})),
 		locale
 	);
+}
+
+type ItemResult =
+	| { clientId: string; status: 'stored' | 'duplicate' }
+	| { clientId: string | null; status: 'invalid'; errors: Record<string, string> };
+
+async function batch(
+	db: Db,
+	body: unknown,
+	opts: { clientIp: string; locale: Locale; allow: (ip: string, cost: number) => boolean }
+): Promise<Response> {
+	const { locale } = opts;
+	const envelope = jsonBatchSchema.safeParse(body);
+	if (!envelope.success)
+		return problem(400, 'feedback.errors.formInvalid', locale, {
+			issues: zodIssues(envelope.error.issues, locale)
+		});
+	const raw = envelope.data.responses;
+	if (!opts.allow(opts.clientIp, raw.length))
+		return problem(429, 'feedback.errors.rateLimited', locale, {});
+	const results: (ItemResult | undefined)[] = new Array(raw.length);
+	const refuse = (i: number, errors: Record<string, string>) => {
+		const id = (raw[i] as { clientId?: unknown } | null)?.clientId;
+		results[i] = {
+			clientId: typeof id === 'string' ? id : null,
+			status: 'invalid',
+			errors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, translate(locale, v)]))
+		};
+	};
+	const valid: { i: number; item: z.output<typeof jsonResponseSchema> }[] = [];
+	raw.forEach((r, i) => {
+		const p = jsonResponseSchema.safeParse(r);
+		if (p.success) valid.push({ i, item: p.data });
+		else
+			refuse(
+				i,
+				Object.fromEntries(p.error.issues.map((x) => [x.path.map(String).join('.'), x.message]))
+			);
+	});
+	const units = await unitIds(db, [...new Set(valid.map((v) => v.item.unit))]);
+	const surveys = await surveyIds(db, [
+		...new Set(valid.map((v) => v.item.survey).filter((s): s is string => !!s))
+	]);
+	const now = new Date();
+	const known: typeof valid = [];
+	for (const v of valid) {
+		if (!units.has(v.item.unit)) refuse(v.i, { unit: 'feedback.errors.unit' });
+		else if (v.item.survey && !surveys.has(v.item.survey))
+			refuse(v.i, { survey: 'feedback.errors.survey' });
+		else known.push(v);
+	}
+	const inputs: ResponseInput[] = known.map(({ item: i }) => ({
+		clientId: i.clientId,
+		unitId: units.get(i.unit)!,
+		surveyId: i.survey ? surveys.get(i.survey) : undefined,
+		channel: i.channel,
+		answers: i.answers,
+		locale: i.locale ?? locale,
+		answeredAt: answeredAt(i.answeredAt, now)
+	}));
+	const { prepared, problems } = await checkResponses(db, inputs);
+	for (const p of problems) refuse(known[p.index].i, p.errors);
+	const fresh = await batcherFor(db).submitPrepared(prepared);
+	prepared.forEach((p, k) => {
+		results[known[p.index].i] = {
+			clientId: p.input.clientId,
+			status: fresh[k] ? 'stored' : 'duplicate'
+		};
+	});
+	const all = results as ItemResult[];
+	const stored = all.filter((r) => r.status === 'stored').length;
+	const duplicates = all.filter((r) => r.status === 'duplicate').length;
+	const summary = { stored, duplicates, refused: all.length - stored - duplicates, results: all };
+	if (stored + duplicates === 0)
+		return problem(400, 'feedback.errors.formInvalid', locale, summary);
+	return json(stored ? 201 : 200, summary);
 }
 
 function tokenMatches(header: string | null, expected: string): boolean {

@@ -70,14 +70,22 @@ export async function resolveSurvey(
 	return offered.find((s) => s.code === NATIONAL_CODE) ?? offered[0];
 }
 
+export interface ItemProblem {
+	index: number;
+	errors: Record<string, string>;
+}
+
 /**
- * Validates a batch; throws IntakeError('invalid', {errors: [{index, errors}]}) when any item is
- * wrong, so nothing of a bad batch is written.
+ * Checks each item on its own: the good ones ready to write (with their index in the input) and
+ * the refused ones with their errors (i18n keys).
  */
-export async function prepareResponses(db: Db, inputs: ResponseInput[]): Promise<Prepared[]> {
+export async function checkResponses(
+	db: Db,
+	inputs: ResponseInput[]
+): Promise<{ prepared: (Prepared & { index: number })[]; problems: ItemProblem[] }> {
 	const { units, surveys } = lookupCache(db);
-	const out: Prepared[] = [];
-	const problems: { index: number; errors: Record<string, string> }[] = [];
+	const prepared: (Prepared & { index: number })[] = [];
+	const problems: ItemProblem[] = [];
 	for (const [index, input] of inputs.entries()) {
 		if (!units.has(input.unitId)) {
 			const u = await db
@@ -106,10 +114,20 @@ export async function prepareResponses(db: Db, inputs: ResponseInput[]): Promise
 			continue;
 		}
 		const answeredAt = input.answeredAt ?? new Date();
-		out.push({ input, survey, serviceLineId, checked: checked.value, answeredAt });
+		prepared.push({ index, input, survey, serviceLineId, checked: checked.value, answeredAt });
 	}
+	return { prepared, problems };
+}
+
+/**
+ * Validates a batch; throws IntakeError('invalid', {problems: [{index, errors}]}) when any item
+ * is wrong, so nothing of a bad batch is written (imports and single answers; the kiosk's
+ * batches are answered item by item through checkResponses).
+ */
+export async function prepareResponses(db: Db, inputs: ResponseInput[]): Promise<Prepared[]> {
+	const { prepared, problems } = await checkResponses(db, inputs);
 	if (problems.length) throw new IntakeError('invalid', { problems });
-	return out;
+	return prepared;
 }
 
 export async function submitResponses(db: Db, inputs: ResponseInput[]): Promise<IntakeResult> {

@@ -1,4 +1,8 @@
-/** Which units a staff member may see in the feedback area: hasRole('feedback_handler') per unit. */
+/**
+ * Which units a staff member may see in the feedback area: feedback handlers the units they
+ * handle; unit staff (a `staff` grant scoped to a unit or a service line) their own units'
+ * dashboard, read-only (no cases with contact details, no export, no import).
+ */
 import { error } from '@sveltejs/kit';
 import type { Executor } from '../core/db/database';
 import { hasRole, type SessionUser } from '../core/auth/roles';
@@ -21,20 +25,46 @@ export function canHandleUnit(
 	});
 }
 
-/** The visible units grouped by line; 403 when the user handles no unit at all. */
+/**
+ * Unit staff read their own unit's feedback. Only a scoped `staff` grant counts: a staff member
+ * without a unit has no own unit (hasRole would read an unscoped grant as every unit).
+ */
+export function canReadUnit(
+	user: SessionUser,
+	unit: { id: number; service_line_id: number }
+): boolean {
+	return (
+		canHandleUnit(user, unit) ||
+		user.roles.some(
+			(g) =>
+				g.role === 'staff' &&
+				(g.unitId === unit.id || (g.unitId === null && g.serviceLineId === unit.service_line_id))
+		)
+	);
+}
+
+/**
+ * The visible units grouped by line; 403 when there are none. `handle` (the default) is for
+ * cases, export and import; `read` lets unit staff in too, and says whether the view is read-only.
+ */
 export async function requireFeedbackScope(
 	event: { locals: App.Locals; url: URL },
 	db: Executor,
-	locale: Locale
-): Promise<{ user: SessionUser; scope: StaffScope }> {
+	locale: Locale,
+	access: 'handle' | 'read' = 'handle'
+): Promise<{ user: SessionUser; scope: StaffScope; readOnly: boolean }> {
 	const user = requireUser(event);
+	const may = access === 'read' ? canReadUnit : canHandleUnit;
 	const lines = (await linesWithUnits(db, locale))
 		.map((l) => ({
 			...l,
-			units: l.units.filter((u) => canHandleUnit(user, { id: u.id, service_line_id: l.id }))
+			units: l.units.filter((u) => may(user, { id: u.id, service_line_id: l.id }))
 		}))
 		.filter((l) => l.units.length);
 	const unitIds = lines.flatMap((l) => l.units.map((u) => u.id));
 	if (!unitIds.length) error(403, 'forbidden');
-	return { user, scope: { lines, unitIds } };
+	const handlesAny = lines.some((l) =>
+		l.units.some((u) => canHandleUnit(user, { id: u.id, service_line_id: l.id }))
+	);
+	return { user, scope: { lines, unitIds }, readOnly: !handlesAny };
 }

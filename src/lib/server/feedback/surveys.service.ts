@@ -3,6 +3,7 @@
  * writes a new version and points the survey at it, so every stored answer keeps the exact
  * question text it was given to.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { z } from '$lib/validation';
 import type { Db } from '../core/db/database';
 import { recordAudit } from '../core/audit';
@@ -28,6 +29,22 @@ const questionSchema = z.object({
 		.optional()
 });
 
+const questionsSchema = z.array(questionSchema).min(1).max(40);
+
+/**
+ * Questions in one canonical shape (the schema's defaults filled in), so a comparison sees
+ * content only: the database's jsonb reorders keys, and the form's parse adds defaults.
+ */
+function canonical(questions: unknown): unknown {
+	const parsed = questionsSchema.safeParse(questions);
+	return parsed.success ? parsed.data : questions;
+}
+
+/** True when the questions differ in anything but key order and defaults. */
+export function questionsChanged(stored: unknown, edited: Question[]): boolean {
+	return !isDeepStrictEqual(canonical(stored), canonical(edited));
+}
+
 /** Parses and checks questions JSON; returns the list or a human-readable problem. */
 export function parseQuestions(
 	json: string
@@ -38,7 +55,7 @@ export function parseQuestions(
 	} catch {
 		return { ok: false, detail: 'JSON' };
 	}
-	const parsed = z.array(questionSchema).min(1).max(40).safeParse(raw);
+	const parsed = questionsSchema.safeParse(raw);
 	if (!parsed.success) {
 		const i = parsed.error.issues[0];
 		return { ok: false, detail: i.path.join('.') || 'questions' };
@@ -87,7 +104,7 @@ export async function saveSurvey(
 				.executeTakeFirstOrThrow();
 			let version = current.version;
 			let versionId: number | undefined;
-			if (JSON.stringify(current.questions) !== JSON.stringify(edit.questions)) {
+			if (questionsChanged(current.questions, edit.questions)) {
 				const last = await trx
 					.selectFrom('feedback_survey_version')
 					.select((eb) => eb.fn.max('version').as('v'))

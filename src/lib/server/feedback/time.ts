@@ -1,21 +1,5 @@
-/** Days are Finnish calendar days (Europe/Helsinki), as residents and staff read them. */
-const fmt = new Intl.DateTimeFormat('en-CA', {
-	timeZone: 'Europe/Helsinki',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit'
-});
-
-/** YYYY-MM-DD of the instant in Helsinki. */
-export function helsinkiDay(d: Date): string {
-	return fmt.format(d);
-}
-
-export function addDays(day: string, n: number): string {
-	const d = new Date(`${day}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + n);
-	return d.toISOString().slice(0, 10);
-}
+/** Days are Finnish calendar days (Europe/Helsinki); the time-zone work is core's. */
+export { addDays, helsinkiDay } from '../core/time';
 
 /** First day of the quarter the day is in. */
 export function quarterStart(day: string): string {

@@ -10,6 +10,7 @@ import { importRowSchema, type ImportRow } from './pool.schemas';
 import { csvObjects, parseCsv } from './csv';
 import { CONSENT_VERSION, DIMENSIONS } from './pool.types';
 import { normaliseEmail } from './member.service';
+import { MAX_UPLOAD_BYTES } from '../core/http/upload-limit';
 
 export const IMPORT_COLUMNS = [
 	'name',
@@ -21,7 +22,8 @@ export const IMPORT_COLUMNS = [
 	'mother_tongue',
 	'locale'
 ];
-export const MAX_IMPORT_BYTES = 12 * 1024 * 1024;
+/** The shared upload limit: below the body limit, so an over-large file gets the form's message. */
+export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
 
 export interface RowError {
 	line: number;

@@ -14,6 +14,7 @@ import { isLocale, type Locale } from '$lib/i18n';
 import type { Answer } from './pool.tables';
 import type { MemberFilters } from './pool.types';
 import { memberTargets } from './pool.queries';
+import { endOfHelsinkiDay, helsinkiDateText, isHelsinkiDay } from '../core/time';
 
 /** Same value as core's tokenId (hex SHA-256), with Node's native hash: 10 000 links stay fast. */
 function tokenId(token: string): string {
@@ -39,10 +40,14 @@ function messageFor(
 	return (l === 'sv' ? inv.message_sv : l === 'en' ? inv.message_en : '') || inv.message_fi;
 }
 
-function deadlineText(d: Date, l: Locale) {
-	return d.toLocaleDateString(l === 'en' ? 'en-GB' : l === 'sv' ? 'sv-FI' : 'fi-FI', {
-		timeZone: 'Europe/Helsinki'
-	});
+/**
+ * The reply deadline picked as a calendar day ends at the end of that day in Finland, summer
+ * time included. Undefined when the day is not a real date or is already over.
+ */
+export function replyDeadlineOf(day: string, now = new Date()): Date | undefined {
+	if (!isHelsinkiDay(day)) return undefined;
+	const end = endOfHelsinkiDay(day);
+	return end.getTime() < now.getTime() ? undefined : end;
 }
 
 async function targets(db: Executor, input: InvitationInput) {
@@ -92,7 +97,7 @@ export async function createInvitation(
 					renderMail('pool.mail.invitation', l, m.email, {
 						title: inv.title,
 						message: messageFor(inv, l),
-						deadline: deadlineText(inv.reply_deadline, l),
+						deadline: helsinkiDateText(inv.reply_deadline, l),
 						url: `${origin}/pool/reply/${token}`
 					})
 				);
@@ -157,7 +162,7 @@ export async function sendReminders(
 				renderMail('pool.mail.reminder', l, p.email, {
 					title: inv.title,
 					message: messageFor(inv, l),
-					deadline: deadlineText(inv.reply_deadline, l),
+					deadline: helsinkiDateText(inv.reply_deadline, l),
 					url: `${origin}/pool/reply/${token}`
 				})
 			);

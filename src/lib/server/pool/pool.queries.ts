@@ -2,6 +2,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../core/db/schema';
 import type { Executor } from '../core/db/database';
+import { helsinkiDay } from '../core/time';
 import {
 	AGE_BANDS,
 	DIMENSIONS,
@@ -188,7 +189,8 @@ export function listQuestions(db: Executor, activeOnly = true) {
 }
 
 export async function bumpStat(db: Executor, metric: string, now = new Date(), by = 1) {
-	const period = now.toISOString().slice(0, 7);
+	// The month as the county counts it: a join at 00:30 on 1 August in Finland is August's.
+	const period = helsinkiDay(now).slice(0, 7);
 	await db
 		.insertInto('pool_stat')
 		.values({ metric, period, count: by })

@@ -6,10 +6,11 @@ import { readFilter } from '$lib/server/feedback/dashboard-filter';
 
 export const load: PageServerLoad = async (event) => {
 	const { db } = await runtime();
-	const { scope } = await requireFeedbackScope(event, db, event.locals.locale);
+	const { scope, readOnly } = await requireFeedbackScope(event, db, event.locals.locale, 'read');
 	const filter = readFilter(event.url);
 	return {
 		filter,
+		readOnly,
 		lines: scope.lines,
 		dash: await dashboard(db, scope, filter, event.locals.locale)
 	};

@@ -8,8 +8,7 @@ import {
 	parsePolisImport,
 	PolisCsvError
 } from '$lib/server/conversations';
-
-const MAX_BYTES = 20 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from '$lib/server/core/http/upload-limit';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'conversation_moderator');
@@ -18,8 +17,14 @@ export const load: PageServerLoad = async (event) => {
 
 async function text(v: FormDataEntryValue | null): Promise<string | null> {
 	if (!v || typeof v === 'string' || v.size === 0) return null;
-	if (v.size > MAX_BYTES) throw new RangeError('too large');
 	return v.text();
+}
+
+/** The files of one import together: they share one request body. */
+function uploadedBytes(form: FormData): number {
+	return ['comments', 'participantsVotes', 'summary']
+		.map((k) => form.get(k))
+		.reduce((n, v) => n + (v && typeof v !== 'string' ? v.size : 0), 0);
 }
 
 export const actions: Actions = {
@@ -27,14 +32,11 @@ export const actions: Actions = {
 		const user = requireRole(event, 'conversation_moderator');
 		const form = await event.request.formData();
 		const topic = String(form.get('topic') ?? '').slice(0, 200);
-		let comments, participantsVotes, summary;
-		try {
-			comments = await text(form.get('comments'));
-			participantsVotes = await text(form.get('participantsVotes'));
-			summary = await text(form.get('summary'));
-		} catch {
+		if (uploadedBytes(form) > MAX_UPLOAD_BYTES)
 			return fail(413, { topic, error: { key: 'conversations.errors.fileTooLarge', detail: '' } });
-		}
+		const comments = await text(form.get('comments'));
+		const participantsVotes = await text(form.get('participantsVotes'));
+		const summary = await text(form.get('summary'));
 		if (!comments || !participantsVotes) {
 			return fail(400, { topic, error: { key: 'conversations.errors.fileMissing', detail: '' } });
 		}

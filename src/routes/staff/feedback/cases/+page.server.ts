@@ -3,6 +3,7 @@ import { runtime } from '$lib/server/core/runtime';
 import { requireFeedbackScope } from '$lib/server/feedback/staff-scope';
 import { listCases } from '$lib/server/feedback';
 import { localName } from '$lib/i18n';
+import { helsinkiDay } from '$lib/server/core/time';
 
 export const load: PageServerLoad = async (event) => {
 	const { db } = await runtime();
@@ -16,8 +17,9 @@ export const load: PageServerLoad = async (event) => {
 			kind: c.kind,
 			status: c.status,
 			late: c.late,
-			due: c.due_at ? new Date(c.due_at).toISOString().slice(0, 10) : null,
-			created: new Date(c.created_at).toISOString().slice(0, 10),
+			// Finnish calendar days: a case sent at 01:30 in Finland belongs to that day.
+			due: c.due_at ? helsinkiDay(new Date(c.due_at)) : null,
+			created: helsinkiDay(new Date(c.created_at)),
 			unit: localName(c, event.locals.locale),
 			excerpt: c.body.length > 120 ? `${c.body.slice(0, 117)}…` : c.body
 		}))

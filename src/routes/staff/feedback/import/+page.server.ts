@@ -4,6 +4,7 @@ import { runtime } from '$lib/server/core/runtime';
 import { requireFeedbackScope } from '$lib/server/feedback/staff-scope';
 import { importCsv } from '$lib/server/feedback/csv-import';
 import { recordAudit } from '$lib/server/core/audit';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from '$lib/server/core/http/upload-limit';
 
 export const load: PageServerLoad = async (event) => {
 	const { db } = await runtime();
@@ -19,8 +20,10 @@ export const actions: Actions = {
 		const file = fd.get('file');
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, { problems: [{ key: 'feedback.import.noFile', params: {} }] });
-		if (file.size > 20 * 1024 * 1024)
-			return fail(400, { problems: [{ key: 'feedback.import.tooMany', params: { n: 50000 } }] });
+		if (file.size > MAX_UPLOAD_BYTES)
+			return fail(400, {
+				problems: [{ key: 'feedback.import.tooLarge', params: { mb: MAX_UPLOAD_MB } }]
+			});
 		const result = await importCsv(db, await file.text(), scope.unitIds);
 		if (!result.ok) return fail(400, { problems: result.problems });
 		await recordAudit(db, {

@@ -9,6 +9,7 @@ import { answerCase, getCase } from '$lib/server/feedback';
 import { canHandleUnit } from '$lib/server/feedback/staff-scope';
 import { localName } from '$lib/i18n';
 import type { FormMessage } from '$lib/forms';
+import { helsinkiDay } from '$lib/server/core/time';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,8 +35,9 @@ export const load: PageServerLoad = async (event) => {
 			status: c.status,
 			body: c.body,
 			replyRequested: c.reply_requested,
-			due: c.due_at ? new Date(c.due_at).toISOString().slice(0, 10) : null,
-			created: new Date(c.created_at).toISOString().slice(0, 10),
+			// Finnish calendar days: a case sent at 01:30 in Finland belongs to that day.
+			due: c.due_at ? helsinkiDay(new Date(c.due_at)) : null,
+			created: helsinkiDay(new Date(c.created_at)),
 			answer: c.answer,
 			unit: localName(c, event.locals.locale),
 			contact:

@@ -5,7 +5,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
 import { invitationSchema } from '$lib/server/pool/pool.schemas';
-import { createInvitation } from '$lib/server/pool/invitation.service';
+import { createInvitation, replyDeadlineOf } from '$lib/server/pool/invitation.service';
+import { helsinkiDayAfter } from '$lib/server/core/time';
 import { searchMembers } from '$lib/server/pool/pool.queries';
 import { filtersFromUrl } from '$lib/server/pool/form-data';
 import type { FormMessage } from '$lib/forms';
@@ -43,8 +44,7 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = await runtime();
 	const { ids, filterQuery } = target(event.url.searchParams);
 	const form = await superValidate(zod4(invitationSchema), { errors: false });
-	const deadline = new Date(Date.now() + 14 * 86400_000);
-	form.data.deadline = deadline.toISOString().slice(0, 10);
+	form.data.deadline = helsinkiDayAfter(Date.now(), 14);
 	form.data.memberIds = ids.join(',');
 	const activity = activityFrom(event.url.searchParams);
 	if (activity.activityType) {
@@ -91,9 +91,8 @@ export const actions: Actions = {
 		const { db, config } = await runtime();
 		const ids = form.data.memberIds.split(',').filter((id) => UUID.test(id));
 		const filters = filtersFromUrl(new URLSearchParams(String(data.get('filterQuery') ?? '')));
-		// The deadline is the end of the chosen day in Finland.
-		const replyDeadline = new Date(`${form.data.deadline}T23:59:59+02:00`);
-		if (Number.isNaN(replyDeadline.getTime()) || replyDeadline.getTime() < Date.now())
+		const replyDeadline = replyDeadlineOf(form.data.deadline);
+		if (!replyDeadline)
 			return fail(400, { form: { ...form, errors: { deadline: ['validation.invalid'] } } });
 		const result = await createInvitation(db, user.id, config.origin, {
 			activityType: form.data.activityType,

@@ -1,0 +1,10 @@
+export {
+	HELSINKI,
+	addDays,
+	endOfHelsinkiDay,
+	helsinkiDateText,
+	helsinkiDay,
+	helsinkiDayAfter,
+	isHelsinkiDay,
+	startOfHelsinkiDay
+} from './helsinki';

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
+import { formEvent, grant, loadEvent, user } from '../../helpers/route-event';
+import { seedReferenceData } from '../../../src/lib/server/core/org';
+import { getSurveyByCode } from '../../../src/lib/server/feedback/surveys.queries';
+import { addUnits } from './fixtures';
+
+const rt = vi.hoisted(() => ({ current: undefined as unknown }));
+vi.mock('$lib/server/core/runtime', () => ({ runtime: async () => rt.current }));
+
+const { load, actions } = await import('../../../src/routes/admin/feedback/[id]/+page.server');
+
+interface Loaded {
+	survey: {
+		id: number;
+		version: number;
+		name_fi: string;
+		name_sv: string;
+		name_en: string;
+		active: boolean;
+		unitIds: number[];
+		questions: string;
+	};
+}
+
+describe.each(BACKENDS)('the admin survey form on %s', (backend) => {
+	let t: TestDb;
+	let admin: ReturnType<typeof user>;
+	let units: Record<string, number>;
+	beforeAll(async () => {
+		t = await createTestDb(backend);
+		await seedReferenceData(t.db);
+		units = await addUnits(t.db);
+		const id = (
+			await t.db
+				.insertInto('app_user')
+				.values({ email: 'admin@example.test', display_name: 'A' })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		admin = user(id, [grant('admin')]);
+		rt.current = { db: t.db, config: {} };
+	});
+	afterAll(() => t.close());
+
+	/** Opens the edit page and posts its form back as the browser sends it, with changes. */
+	async function openAndSave(code: string, change: (s: Loaded['survey']) => void = () => {}) {
+		const id = String((await getSurveyByCode(t.db, code))!.id);
+		const page = (await load(
+			loadEvent(`/admin/feedback/${id}`, { user: admin, params: { id } }) as never
+		)) as Loaded;
+		const s = structuredClone(page.survey);
+		change(s);
+		const fields: [string, string][] = [
+			['name_fi', s.name_fi],
+			['name_sv', s.name_sv],
+			['name_en', s.name_en],
+			...(s.active ? ([['active', 'on']] as [string, string][]) : []),
+			...s.unitIds.map((u): [string, string] => ['unit', String(u)]),
+			// A textarea posts its lines with CRLF.
+			['questions', s.questions.replace(/\n/g, '\r\n')]
+		];
+		const result = await actions.default(
+			formEvent(`/admin/feedback/${id}`, fields, { user: admin, params: { id } }) as never
+		);
+		return { before: page.survey.version, result };
+	}
+
+	const versions = async (code: string) =>
+		(
+			await t.db
+				.selectFrom('feedback_survey_version as v')
+				.innerJoin('feedback_survey as s', 's.id', 'v.survey_id')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('s.code', '=', code)
+				.executeTakeFirstOrThrow()
+		).n;
+
+	it('saving the form unchanged makes no new version', async () => {
+		for (const code of ['thl-national', 'thl-children']) {
+			const n = await versions(code);
+			const { before, result } = await openAndSave(code);
+			expect(result).toEqual({ saved: before });
+			expect(await versions(code)).toBe(n);
+		}
+	});
+
+	it('changing only the name or the units makes no new version either', async () => {
+		const n = await versions('thl-national');
+		const { before, result } = await openAndSave('thl-national', (s) => {
+			s.name_en = 'National survey (renamed)';
+			s.unitIds = [units.a];
+		});
+		expect(result).toEqual({ saved: before });
+		expect(await versions('thl-national')).toBe(n);
+		expect((await getSurveyByCode(t.db, 'thl-national'))!.name_en).toBe(
+			'National survey (renamed)'
+		);
+	});
+
+	it('changing a question text makes exactly one new version, and saving again none', async () => {
+		const n = await versions('thl-national');
+		const first = await openAndSave('thl-national', (s) => {
+			const qs = JSON.parse(s.questions) as { key: string; text: { fi: string } }[];
+			qs.find((q) => q.key === 'open')!.text.fi = 'Mitä muuta haluat kertoa?';
+			s.questions = JSON.stringify(qs, null, 2);
+		});
+		expect(first.result).toEqual({ saved: first.before + 1 });
+		const again = await openAndSave('thl-national');
+		expect(again.result).toEqual({ saved: first.before + 1 });
+		expect(await versions('thl-national')).toBe(n + 1);
+	});
+});
