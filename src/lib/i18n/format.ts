@@ -34,8 +34,8 @@ export interface Formatter {
 	monthShort(month: string): string;
 	/** An instant → 2.11.2026 */
 	date(instant: Date | string): string;
-	/** An instant → 2.11.2026 klo 14.05 */
-	dateTime(instant: Date | string): string;
+	/** An instant → 2.11.2026 klo 14.05 (with `seconds`: 14.05.09, for logs) */
+	dateTime(instant: Date | string, seconds?: boolean): string;
 }
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -91,7 +91,11 @@ export function formatter(locale: Locale): Formatter {
 				year: 'numeric',
 				timeZone: ZONE
 			}).format(instant(v)),
-		dateTime: (v) =>
-			dateFormat(tag, { dateStyle: 'short', timeStyle: 'short', timeZone: ZONE }).format(instant(v))
+		dateTime: (v, seconds = false) =>
+			dateFormat(tag, {
+				dateStyle: 'short',
+				timeStyle: seconds ? 'medium' : 'short',
+				timeZone: ZONE
+			}).format(instant(v))
 	};
 }

@@ -4,7 +4,10 @@
  * offset (+02:00 is right only in winter; in summer a deadline would end an hour late).
  */
 import { tz, TZDate } from '@date-fns/tz';
-import { formatDate, HELSINKI } from '$lib/dates';
+import { formatter } from '$lib/i18n/format';
+import { isLocale } from '$lib/i18n';
+
+const HELSINKI = 'Europe/Helsinki';
 import {
 	addDays as addCalendarDays,
 	endOfDay,
@@ -62,4 +65,5 @@ export function helsinkiDayAfter(d: Date | number, n: number): string {
 }
 
 /** A date for people to read, in their language, as the Helsinki calendar has it. */
-export const helsinkiDateText = (d: Date, locale: string): string => formatDate(d, locale);
+export const helsinkiDateText = (d: Date, locale: string): string =>
+	formatter(isLocale(locale) ? locale : 'fi').date(d);
