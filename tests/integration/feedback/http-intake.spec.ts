@@ -137,4 +137,24 @@ describe.each(BACKENDS)('feedback HTTP intake and CSV import on %s', (backend) =
 			problems: [{ key: 'feedback.import.badHeader' }]
 		});
 	});
+
+	it('CSV import reads Windows-1252 with semicolons and refuses other files with the reason', async () => {
+		const latin = Uint8Array.from(
+			Buffer.from('client_id;unit_code;nps;open\r\nw-1;fx-a;9;"Hyvä; Åbo"\r\n', 'latin1')
+		);
+		expect(await importCsv(t.db, latin, [units.a])).toEqual({ ok: true, stored: 1, duplicates: 0 });
+		const row = await t.db
+			.selectFrom('feedback_response')
+			.select('open_text')
+			.where('client_id', '=', 'import:w-1')
+			.executeTakeFirstOrThrow();
+		expect(row.open_text).toBe('Hyvä; Åbo');
+		const before = await count('import');
+		const utf16 = Uint8Array.from(Buffer.from('client_id,unit_code,nps\nw-2,fx-a,9\n', 'utf16le'));
+		expect(await importCsv(t.db, utf16, [units.a])).toEqual({
+			ok: false,
+			problems: [{ key: 'core.errors.csvUnsupported', params: {} }]
+		});
+		expect(await count('import')).toBe(before);
+	});
 });

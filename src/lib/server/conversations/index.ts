@@ -19,6 +19,7 @@ export {
 	importPolis,
 	parsePolisImport,
 	PolisCsvError,
+	PolisFileUnreadable,
 	type PolisFiles
 } from './polis-io';
 export { identityOf } from './identity';

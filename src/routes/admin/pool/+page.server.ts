@@ -54,7 +54,7 @@ export const actions: Actions = {
 		if (file.size > 2 * 1024 * 1024)
 			return fail(400, { popErrors: [{ line: 0, key: 'pool.import.tooLarge' }] });
 		const { db } = await runtime();
-		const r = await importPopulation(db, admin.id, await file.text());
+		const r = await importPopulation(db, admin.id, new Uint8Array(await file.arrayBuffer()));
 		if (!r.ok) return fail(400, { popErrors: r.errors.slice(0, 100) });
 		return { popImported: r.count };
 	}

@@ -6,7 +6,8 @@ import {
 	computeMapNow,
 	importPolis,
 	parsePolisImport,
-	PolisCsvError
+	PolisCsvError,
+	PolisFileUnreadable
 } from '$lib/server/conversations';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -16,10 +17,11 @@ export const load: PageServerLoad = async (event) => {
 	return {};
 };
 
-async function text(v: FormDataEntryValue | null): Promise<string | null> {
+/** Bytes, not text(): the CSV layer decides between UTF-8 and Windows-1252. */
+async function bytes(v: FormDataEntryValue | null): Promise<Uint8Array | null> {
 	if (!v || typeof v === 'string' || v.size === 0) return null;
 	if (v.size > MAX_BYTES) throw new RangeError('too large');
-	return v.text();
+	return new Uint8Array(await v.arrayBuffer());
 }
 
 export const actions: Actions = {
@@ -29,9 +31,9 @@ export const actions: Actions = {
 		const topic = String(form.get('topic') ?? '').slice(0, 200);
 		let comments, participantsVotes, summary;
 		try {
-			comments = await text(form.get('comments'));
-			participantsVotes = await text(form.get('participantsVotes'));
-			summary = await text(form.get('summary'));
+			comments = await bytes(form.get('comments'));
+			participantsVotes = await bytes(form.get('participantsVotes'));
+			summary = await bytes(form.get('summary'));
 		} catch {
 			return fail(413, { topic, error: { key: 'conversations.errors.fileTooLarge', detail: '' } });
 		}
@@ -45,6 +47,9 @@ export const actions: Actions = {
 				topic
 			);
 		} catch (e) {
+			if (e instanceof PolisFileUnreadable) {
+				return fail(400, { topic, error: { key: e.key, detail: e.file } });
+			}
 			if (e instanceof PolisCsvError) {
 				return fail(400, { topic, error: { key: 'conversations.errors.csv', detail: e.message } });
 			}

@@ -21,7 +21,8 @@ export const actions: Actions = {
 			return fail(400, { problems: [{ key: 'feedback.import.noFile', params: {} }] });
 		if (file.size > 20 * 1024 * 1024)
 			return fail(400, { problems: [{ key: 'feedback.import.tooMany', params: { n: 50000 } }] });
-		const result = await importCsv(db, await file.text(), scope.unitIds);
+		// Bytes, not file.text(): the CSV layer decides between UTF-8 and Windows-1252.
+		const result = await importCsv(db, new Uint8Array(await file.arrayBuffer()), scope.unitIds);
 		if (!result.ok) return fail(400, { problems: result.problems });
 		await recordAudit(db, {
 			actorUserId: user.id,
