@@ -14,6 +14,7 @@ import {
 	writeCsv as writeCsvWith
 } from '../core/csv';
 import { recordAudit } from '../core/audit';
+import { maskPersonalData } from '../core/privacy/mask';
 import {
 	conversationVotes,
 	getConversation,
@@ -239,7 +240,8 @@ export function parsePolisImport(files: ImportFiles, fallbackTopic: string): Par
 		if (seen.has(tid))
 			throw new PolisCsvError('comments.csv', r.line, `duplicate comment-id ${tid}`);
 		seen.add(tid);
-		const body = r.fields[col('comment-body')].replace(/\s+/g, ' ').trim();
+		// Other Polis instances do not mask: codes and phones in imported comments are masked here.
+		const body = maskPersonalData(r.fields[col('comment-body')].replace(/\s+/g, ' ').trim());
 		if (body === '' || body.length > IMPORT_BODY_MAX) {
 			throw new PolisCsvError(
 				'comments.csv',

@@ -2,7 +2,7 @@
  * Checks raw answers (form strings or JSON values) against a survey version's questions.
  * Pure: returns normalised answers or per-question error keys (i18n), never throws.
  */
-import { maskPersonalData } from './mask';
+import { maskPersonalData } from '../core/privacy/mask';
 import type { AnswerValue, Question } from './feedback.types';
 
 export const MAX_TEXT = 2000;
