@@ -3,9 +3,11 @@ import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n';
 import { LOCALE_COOKIE } from '$lib/server/core/i18n/negotiate';
 import { runtime } from '$lib/server/core/runtime';
+import { readFormOrRefusal } from '$lib/server/core/http/form-body';
 
 export const POST: RequestHandler = async ({ request, cookies, locals }) => {
-	const form = await request.formData();
+	const form = await readFormOrRefusal(request, locals.locale);
+	if (form instanceof Response) return form;
 	const lang = form.get('lang');
 	const target = String(form.get('redirectTo') ?? '/');
 	// Only same-site paths: never an open redirect.

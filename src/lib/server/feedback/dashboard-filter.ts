@@ -1,7 +1,6 @@
 /** Reads the dashboard/export filter from the query string (defaults: the last 90 days). */
+import { isRealDate } from '$lib/validation';
 import { addDays, helsinkiDay } from './time';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function readFilter(url: URL, now = new Date()) {
 	const today = helsinkiDay(now);
@@ -16,7 +15,9 @@ export function readFilter(url: URL, now = new Date()) {
 	return {
 		unitId: m?.[1] === 'unit' ? Number(m[2]) : int('unit'),
 		lineId: m?.[1] === 'line' ? Number(m[2]) : int('line'),
-		from: DAY.test(from) ? from : addDays(today, -89),
-		to: DAY.test(to) ? to : today
+		from: isRealDate(from) ? from : addDays(today, -89),
+		to: isRealDate(to) ? to : today,
+		// A date given but not on the calendar (2026-02-31): refused before any query or stream.
+		invalid: (from && !isRealDate(from)) || (to && !isRealDate(to)) ? 'validation.date' : null
 	};
 }
