@@ -141,6 +141,12 @@ test('ids past the integer range in route parameters and forms are 404 / 400', a
 	});
 	expect(finding.status()).toBe(400);
 	expect(decode(await finding.text())).toContain(en('conversations.errors.badRequest'));
+	const vote = await resident.post(`/conversations/${id}?/vote`, {
+		form: { vote: 'agree', tid: '99999999999', clientId: 'bad-input-vote-1' },
+		maxRedirects: 0
+	});
+	expect(vote.status()).toBe(400);
+	expect(decode(await vote.text())).toContain(en('conversations.errors.badVote'));
 });
 
 test('an unknown or very long municipality in the pool sign-up is a field error', async () => {

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
+import { INT4_MAX } from '$lib/validation';
 import {
 	conversationOr404,
 	findParticipant,
@@ -55,6 +56,8 @@ export const actions: Actions = {
 		if (
 			!(word in VOTE_WORDS) ||
 			!Number.isInteger(tid) ||
+			tid < 0 ||
+			tid > INT4_MAX ||
 			!/^[A-Za-z0-9_-]{8,64}$/.test(clientId)
 		) {
 			return fail(400, { voteError: 'conversations.errors.badVote' });
