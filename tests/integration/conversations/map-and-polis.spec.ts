@@ -11,6 +11,7 @@ import {
 	importPolis,
 	parsePolisImport,
 	PolisCsvError,
+	PolisFileUnreadable,
 	recomputeDue,
 	submitStatement,
 	voteAs,
@@ -165,6 +166,19 @@ describe.each(BACKENDS)('opinion map and Polis CSV on %s', (backend) => {
 		// Still the Polis layout: LF line ends, no BOM, the header Polis writes.
 		expect(out['comments.csv'].startsWith('timestamp,datetime,comment-id,')).toBe(true);
 		expect(out['comments.csv']).not.toContain('\r');
+	});
+
+	it('refuses a Polis file that is no readable CSV with the message naming what is accepted', async () => {
+		const utf16 = Uint8Array.from(Buffer.from('comment-id,comment-body\n0,x\n', 'utf16le'));
+		let err: unknown;
+		try {
+			parsePolisImport({ comments: utf16, participantsVotes: 'participant,0\n0,1\n' }, 'T');
+		} catch (e) {
+			err = e;
+		}
+		expect(err).toBeInstanceOf(PolisFileUnreadable);
+		expect((err as PolisFileUnreadable).key).toBe('core.errors.csvUnsupported');
+		expect((err as PolisFileUnreadable).file).toBe('comments.csv');
 	});
 
 	it('refuses a CSV with a broken row, naming the line, and writes nothing', async () => {
