@@ -10,6 +10,7 @@ export { z };
 
 export const emailField = z
 	.string({ error: 'validation.required' })
+	.overwrite(stripNul)
 	.trim()
 	.min(1, { error: 'validation.required' })
 	.max(254, { error: 'validation.tooLong' })
@@ -23,7 +24,62 @@ export const passwordField = z
 export function textField(max: number, required = true) {
 	const base = z
 		.string({ error: 'validation.required' })
+		.overwrite(stripNul)
 		.trim()
 		.max(max, { error: 'validation.tooLong' });
 	return required ? base.min(1, { error: 'validation.required' }) : base;
+}
+
+/** Largest PostgreSQL `integer`: ids and counts past it are refused here, not by the database. */
+export const INT4_MAX = 2_147_483_647;
+
+/** A row id from a form, query or route parameter: a whole number 1 … INT4_MAX. */
+export function int4Id(key = 'validation.invalid') {
+	return z.coerce
+		.number({ error: key })
+		.int({ error: key })
+		.min(1, { error: key })
+		.max(INT4_MAX, { error: key });
+}
+
+/** A parameter as an int4 id, or null (for `error(404)` in a route). */
+export function parseInt4Id(raw: string | null | undefined): number | null {
+	if (raw == null || !/^\d{1,10}$/.test(raw)) return null;
+	const n = Number(raw);
+	return n >= 1 && n <= INT4_MAX ? n : null;
+}
+
+/** True for YYYY-MM-DD that is a day of the calendar (2026-02-31 is not). */
+export function isRealDate(s: string): boolean {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+	if (!m) return false;
+	const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+	return (
+		d.getUTCFullYear() === Number(m[1]) &&
+		d.getUTCMonth() === Number(m[2]) - 1 &&
+		d.getUTCDate() === Number(m[3])
+	);
+}
+
+export const dateField = z
+	.string({ error: 'validation.date' })
+	.refine(isRealDate, { error: 'validation.date' });
+
+/** PostgreSQL refuses U+0000 in text; it carries nothing a person typed, so it is dropped. */
+export function stripNul(s: string): string {
+	return s.includes('\u0000') ? s.replaceAll('\u0000', '') : s;
+}
+
+/**
+ * An optional idempotency key from a client: blank (or only spaces) counts as none, so two blank
+ * keys are two requests, not one key used twice.
+ */
+export function optionalClientId(max = 64) {
+	return z
+		.string()
+		.trim()
+		.max(max, { error: 'validation.invalid' })
+		.regex(/^[A-Za-z0-9:_-]*$/, { error: 'validation.invalid' })
+		.optional()
+		.transform((v) => (v ? v : undefined));
 }

@@ -5,9 +5,11 @@ import { LOCALE_COOKIE } from '$lib/server/core/i18n/negotiate';
 import { runtime } from '$lib/server/core/runtime';
 import { safeRedirectTarget } from '$lib/server/core/http/safe-redirect';
 import { setUserLocale } from '$lib/server/core/auth/account.service';
+import { readFormOrRefusal } from '$lib/server/core/http/form-body';
 
 export const POST: RequestHandler = async ({ request, cookies, locals }) => {
-	const form = await request.formData();
+	const form = await readFormOrRefusal(request, locals.locale);
+	if (form instanceof Response) return form;
 	const lang = form.get('lang');
 	const target = form.get('redirectTo');
 	if (isLocale(lang)) {

@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
 import { tokenId } from '$lib/server/core/auth/tokens';
 import { joinSchema } from '$lib/server/pool/pool.schemas';
 import { joinPool } from '$lib/server/pool/member.service';
-import { profileOptions } from '$lib/server/pool/form-data';
+import { profileOptions, unknownReferences } from '$lib/server/pool/form-data';
 import { cleanBackground } from '$lib/server/pool/question.service';
 import { joinLimiter } from '$lib/server/pool/rate-limit';
 import { CONSENT_VERSION } from '$lib/server/pool/pool.types';
@@ -35,6 +35,10 @@ export const actions: Actions = {
 			data,
 			zod4(joinSchema)
 		);
+		if (form.valid) {
+			const { db } = await runtime();
+			for (const e of await unknownReferences(db, form.data)) setError(form, e.field, e.key);
+		}
 		if (!form.valid) return fail(400, { form });
 		if (!joinLimiter.take(tokenId(locals.clientIp ?? '')).allowed)
 			return message(form, { type: 'error', key: 'pool.errors.tooMany' }, { status: 429 });

@@ -11,7 +11,9 @@ import {
 	importPolis,
 	parsePolisImport,
 	PolisCsvError,
+	PolisFileUnreadable,
 	recomputeDue,
+	submitStatement,
 	voteAs,
 	type MapResult
 } from '../../../src/lib/server/conversations';
@@ -139,6 +141,44 @@ describe.each(BACKENDS)('opinion map and Polis CSV on %s', (backend) => {
 		expect(partition(out2['participants-votes.csv'])).toBe(
 			partition(out1['participants-votes.csv'])
 		);
+	});
+
+	it('neutralises spreadsheet formulas in the export of statements and topic', async () => {
+		const conv = await createConversation(
+			t.db,
+			actor,
+			createConversationSchema.parse({
+				topic: '=1+1 kustannukset',
+				seeds: '=HYPERLINK("http://x","y")\n-Nimetön miinus'
+			})
+		);
+		const r = await submitStatement(t.db, conv, { kind: 'anon', key: 'p1' }, '@SUM(A1) on hyvä');
+		expect(r.ok).toBe(true);
+		const out = (await exportPolis(t.db, conv))!;
+		expect(out['comments.csv']).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+		expect(out['comments.csv']).toContain(`,'-Nimetön miinus\n`);
+		expect(out['comments.csv']).toContain(`,'@SUM(A1) on hyvä\n`);
+		expect(out['summary.csv']).toContain(`topic,'=1+1 kustannukset\n`);
+		// No cell of any file starts with a formula trigger; numbers such as -1 are not text cells.
+		for (const text of Object.values(out))
+			for (const line of text.split('\n'))
+				for (const cell of line.split(',')) expect(cell).not.toMatch(/^"?[=+@\t\r]/);
+		// Still the Polis layout: LF line ends, no BOM, the header Polis writes.
+		expect(out['comments.csv'].startsWith('timestamp,datetime,comment-id,')).toBe(true);
+		expect(out['comments.csv']).not.toContain('\r');
+	});
+
+	it('refuses a Polis file that is no readable CSV with the message naming what is accepted', async () => {
+		const utf16 = Uint8Array.from(Buffer.from('comment-id,comment-body\n0,x\n', 'utf16le'));
+		let err: unknown;
+		try {
+			parsePolisImport({ comments: utf16, participantsVotes: 'participant,0\n0,1\n' }, 'T');
+		} catch (e) {
+			err = e;
+		}
+		expect(err).toBeInstanceOf(PolisFileUnreadable);
+		expect((err as PolisFileUnreadable).key).toBe('core.errors.csvUnsupported');
+		expect((err as PolisFileUnreadable).file).toBe('comments.csv');
 	});
 
 	it('refuses a CSV with a broken row, naming the line, and writes nothing', async () => {

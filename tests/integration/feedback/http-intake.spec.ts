@@ -3,6 +3,7 @@ import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
 import { handleJsonIntake, handleSmsIntake } from '../../../src/lib/server/feedback/intake-http';
 import { importCsv } from '../../../src/lib/server/feedback/csv-import';
+import { exportCsv } from '../../../src/lib/server/feedback/csv-export';
 import { addUnits } from './fixtures';
 
 describe.each(BACKENDS)('feedback HTTP intake and CSV import on %s', (backend) => {
@@ -213,5 +214,40 @@ describe.each(BACKENDS)('feedback HTTP intake and CSV import on %s', (backend) =
 			ok: false,
 			problems: [{ key: 'feedback.import.badHeader' }]
 		});
+	});
+
+	it('CSV export neutralises formula cells by the one CSV rule', async () => {
+		const csv =
+			'client_id,unit_code,answered_at,nps,open\nx-1,fx-a,2026-11-02T10:00:00Z,5,"=HYPERLINK(""http://x"",""y"")"\n';
+		expect(await importCsv(t.db, csv, [units.a])).toMatchObject({ ok: true, stored: 1 });
+		const bytes = await new Response(
+			exportCsv(t.db, [units.a], '2026-11-02', '2026-11-02')
+		).arrayBuffer();
+		// Keep the BOM in the text: spreadsheet programs need it to read UTF-8.
+		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+		expect(text.startsWith('\ufeffid,answered_at,unit_code,')).toBe(true);
+		expect(text).toContain(`,"'=HYPERLINK(""http://x"",""y"")"\r\n`);
+		// The NPS is a number cell: written as is.
+		expect(text).toMatch(/,import,[^,]+,\d+,5,/);
+	});
+
+	it('CSV import reads Windows-1252 with semicolons and refuses other files with the reason', async () => {
+		const latin = Uint8Array.from(
+			Buffer.from('client_id;unit_code;nps;open\r\nw-1;fx-a;9;"Hyvä; Åbo"\r\n', 'latin1')
+		);
+		expect(await importCsv(t.db, latin, [units.a])).toEqual({ ok: true, stored: 1, duplicates: 0 });
+		const row = await t.db
+			.selectFrom('feedback_response')
+			.select('open_text')
+			.where('client_id', '=', 'import:w-1')
+			.executeTakeFirstOrThrow();
+		expect(row.open_text).toBe('Hyvä; Åbo');
+		const before = await count('import');
+		const utf16 = Uint8Array.from(Buffer.from('client_id,unit_code,nps\nw-2,fx-a,9\n', 'utf16le'));
+		expect(await importCsv(t.db, utf16, [units.a])).toEqual({
+			ok: false,
+			problems: [{ key: 'core.errors.csvUnsupported', params: {} }]
+		});
+		expect(await count('import')).toBe(before);
 	});
 });

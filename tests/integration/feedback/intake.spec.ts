@@ -78,6 +78,22 @@ describe.each(BACKENDS)('feedback intake on %s', (backend) => {
 		expect(row.open_text).toBe('Olen [henkilötunnus], soita [puhelinnumero]');
 	});
 
+	it('masks the typed variants too: dashes, spaces, zero-width characters, new century signs', async () => {
+		await submitResponses(t.db, [
+			answer('mask-0002', units.a, 7, {
+				open: 'A 131052–308T B 131052 308T C 1310\u200b52-308T D 010203B456R E 040.123.4567 F 040/1234567'
+			})
+		]);
+		const row = await t.db
+			.selectFrom('feedback_response')
+			.select('open_text')
+			.where('client_id', '=', 'mask-0002')
+			.executeTakeFirstOrThrow();
+		expect(row.open_text).toBe(
+			'A [henkilötunnus] B [henkilötunnus] C [henkilötunnus] D [henkilötunnus] E [puhelinnumero] F [puhelinnumero]'
+		);
+	});
+
 	it('public figures match a hand-computed check and respect the threshold', async () => {
 		// Unit b: 30 answers: 15 promoters, 9 passives, 6 detractors → NPS = 50 − 20 = 30.
 		// var = 0.5 + 0.2 − 0.09 = 0.61; se = sqrt(0.61/30) = 0.14260; CI = 30 ± 27.9

@@ -6,6 +6,7 @@ import { checkMemberCsv, importMembers } from '../../../src/lib/server/pool/impo
 import { runRetention } from '../../../src/lib/server/pool/retention.service';
 import { confirmStay, joinPool } from '../../../src/lib/server/pool/member.service';
 import { activeMember, lastLinkTo, ORIGIN, profile } from './helpers';
+import { translate } from '../../../src/lib/i18n';
 
 const DAY = 86400000;
 
@@ -69,6 +70,47 @@ describe.each(BACKENDS)('pool import and retention on %s', (backend) => {
 		expect(
 			await t.db.selectFrom('pool_consent').selectAll().where('member_id', '=', a.id).execute()
 		).toHaveLength(1);
+	});
+
+	it('a Windows-1252 file with semicolons (Excel on Finnish Windows) keeps ä, ö and å', async () => {
+		// The bytes a spreadsheet saves as "CSV (semicolon)": not UTF-8, one byte per letter.
+		const bytes = Uint8Array.from(
+			Buffer.from(
+				'name;email;municipality;birth_year\r\n"Mäkelä; Åsa Öhman";makela@example.fi;837;1961\r\n',
+				'latin1'
+			)
+		);
+		expect(new TextDecoder('utf-8', { fatal: false }).decode(bytes)).toContain('\ufffd');
+		const r = await importMembers(t.db, coordinator, bytes);
+		expect(r).toMatchObject({ ok: true, imported: 1 });
+		const m = await t.db
+			.selectFrom('pool_member')
+			.select(['name', 'municipality_code'])
+			.where('email', '=', 'makela@example.fi')
+			.executeTakeFirstOrThrow();
+		expect(m).toEqual({ name: 'Mäkelä; Åsa Öhman', municipality_code: '837' });
+	});
+
+	it('refuses a file that is no readable CSV, saying which encodings and delimiters work', async () => {
+		const before = await t.db
+			.selectFrom('pool_member')
+			.select(sql<number>`count(*)`.as('n'))
+			.executeTakeFirstOrThrow();
+		// UTF-16 (Excel's "Unicode text") and a tab-separated file.
+		for (const file of [
+			Uint8Array.from(Buffer.from('\ufeffname,email,municipality,birth_year\n', 'utf16le')),
+			Uint8Array.from(Buffer.from('name\temail\tmunicipality\tbirth_year\n', 'utf8'))
+		]) {
+			const r = await importMembers(t.db, coordinator, file);
+			expect(r).toMatchObject({ ok: false, imported: 0, fileError: 'core.errors.csvUnsupported' });
+			expect(translate('fi', r.fileError!)).toMatch(/UTF-8.*Windows-1252.*pilkku.*puolipiste/);
+			expect(translate('en', r.fileError!)).toMatch(/UTF-8.*Windows-1252.*commas.*semicolons/);
+		}
+		const after = await t.db
+			.selectFrom('pool_member')
+			.select(sql<number>`count(*)`.as('n'))
+			.executeTakeFirstOrThrow();
+		expect(Number(after.n)).toBe(Number(before.n));
 	});
 
 	it('a 50 000-row file with one bad row is checked in seconds and rejected whole', async () => {

@@ -1,5 +1,5 @@
 /** Input rules. Messages are i18n keys; statement text is one line of plain text, never HTML. */
-import { z, textField } from '$lib/validation';
+import { optionalClientId, z, textField } from '$lib/validation';
 
 export const STATEMENT_MIN = 3;
 export const STATEMENT_MAX = 280;
@@ -52,7 +52,8 @@ export type CreateConversationInput = z.output<typeof createConversationSchema>;
 
 export const statementSchema = z.object({
 	body: statementText,
-	clientId: z.string().trim().max(64).optional()
+	// Blank counts as none: two blank ids are two statements, not a unique-key clash.
+	clientId: optionalClientId(64)
 });
 
 export const VOTE_WORDS = { agree: 1, disagree: -1, pass: 0 } as const;

@@ -1,6 +1,7 @@
 /** Rules of conversations: staff actions are audited in the same transaction as the change. */
 import type { Db, Executor } from '../core/db/database';
 import { recordAudit } from '../core/audit';
+import { maskPersonalData } from '../core/privacy/mask';
 import type { CreateConversationInput } from './conversations.schemas';
 import type {
 	IdentityRefusal,
@@ -56,7 +57,8 @@ async function insertSeeds(trx: Executor, conversationId: string, bodies: string
 			bodies.map((body, i) => ({
 				conversation_id: conversationId,
 				tid: first + i,
-				body,
+				// Staff type seeds, but often paste them from residents' feedback.
+				body: maskPersonalData(body),
 				is_seed: true,
 				status: 'accepted' as const,
 				moderated_at: new Date()
@@ -122,7 +124,8 @@ export async function submitStatement(
 			.values({
 				conversation_id: conversationId,
 				tid,
-				body,
+				// Masked before it is stored: moderators and the public never see codes or phones.
+				body: maskPersonalData(body),
 				author_participant_id: pid,
 				client_id: clientId ?? null,
 				status: 'pending'

@@ -20,6 +20,7 @@ export {
 	importPolis,
 	parsePolisImport,
 	PolisCsvError,
+	PolisFileUnreadable,
 	type PolisFiles
 } from './polis-io';
 export { identityOf } from './identity';

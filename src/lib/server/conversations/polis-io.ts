@@ -5,14 +5,16 @@
  * An import is parsed and checked completely before one transaction writes it.
  */
 import { sql } from 'kysely';
-import {
-	PolisCsvError,
-	parseCsv,
-	parseParticipantsVotes,
-	writeCsv
-} from '$ml/opinion-map/polis-csv';
+import { PolisCsvError, parseParticipantsVotes } from '$ml/opinion-map/polis-csv';
 import type { Db } from '../core/db/database';
+import {
+	CSV_UNSUPPORTED,
+	decodeCsvBytes,
+	readCsvRecords,
+	writeCsv as writeCsvWith
+} from '../core/csv';
 import { recordAudit } from '../core/audit';
+import { maskPersonalData } from '../core/privacy/mask';
 import {
 	conversationVotes,
 	getConversation,
@@ -24,6 +26,26 @@ import { ensureFreshMap } from './map-worker';
 import { inOrder } from './sequential';
 
 export { PolisCsvError };
+
+/** A file that is no CSV the portal reads (encoding, delimiter, quoting); `key` is the message. */
+export class PolisFileUnreadable extends Error {
+	readonly key = CSV_UNSUPPORTED;
+	constructor(readonly file: string) {
+		super(`${file}: not a readable CSV file`);
+		this.name = 'PolisFileUnreadable';
+	}
+}
+
+/** The Polis open-data layout: UTF-8 without BOM, LF line ends; cells by the portal's one rule. */
+function writeCsv(rows: readonly (readonly unknown[])[]): string {
+	return writeCsvWith(rows, { eol: '\n' });
+}
+
+function records(file: Uint8Array | string, name: string) {
+	const t = readCsvRecords(file);
+	if (!t.ok) throw new PolisFileUnreadable(name);
+	return t.rows.map((r) => ({ line: r.line, fields: r.cells }));
+}
 
 const MODERATED = { accepted: 1, pending: 0, rejected: -1 } as const;
 
@@ -167,9 +189,9 @@ export async function exportPolis(db: Db, conversationId: string): Promise<Polis
 }
 
 export interface ImportFiles {
-	comments: string;
-	participantsVotes: string;
-	summary?: string;
+	comments: Uint8Array | string;
+	participantsVotes: Uint8Array | string;
+	summary?: Uint8Array | string;
 }
 
 export interface ParsedImport {
@@ -189,7 +211,7 @@ const IMPORT_BODY_MAX = 2000;
 
 /** Parses and checks everything; throws PolisCsvError naming file and line. Writes nothing. */
 export function parsePolisImport(files: ImportFiles, fallbackTopic: string): ParsedImport {
-	const recs = parseCsv(files.comments, 'comments.csv');
+	const recs = records(files.comments, 'comments.csv');
 	if (recs.length === 0)
 		throw new PolisCsvError('comments.csv', 1, 'empty file, expected a header');
 	const header = recs[0].fields.map((h) => h.trim());
@@ -218,7 +240,8 @@ export function parsePolisImport(files: ImportFiles, fallbackTopic: string): Par
 		if (seen.has(tid))
 			throw new PolisCsvError('comments.csv', r.line, `duplicate comment-id ${tid}`);
 		seen.add(tid);
-		const body = r.fields[col('comment-body')].replace(/\s+/g, ' ').trim();
+		// Other Polis instances do not mask: codes and phones in imported comments are masked here.
+		const body = maskPersonalData(r.fields[col('comment-body')].replace(/\s+/g, ' ').trim());
 		if (body === '' || body.length > IMPORT_BODY_MAX) {
 			throw new PolisCsvError(
 				'comments.csv',
@@ -242,7 +265,12 @@ export function parsePolisImport(files: ImportFiles, fallbackTopic: string): Par
 	}
 	statements.sort((a, b) => a.tid - b.tid);
 
-	const pv = parseParticipantsVotes(files.participantsVotes, 'participants-votes.csv');
+	const pvText =
+		typeof files.participantsVotes === 'string'
+			? files.participantsVotes
+			: decodeCsvBytes(files.participantsVotes);
+	if (pvText === null) throw new PolisFileUnreadable('participants-votes.csv');
+	const pv = parseParticipantsVotes(pvText, 'participants-votes.csv');
 	const tids: number[] = pv.comments.map((c) => {
 		if (!/^\d+$/.test(c) || !seen.has(Number(c))) {
 			throw new PolisCsvError(
@@ -265,7 +293,7 @@ export function parsePolisImport(files: ImportFiles, fallbackTopic: string): Par
 	let topic = fallbackTopic.trim();
 	let description = '';
 	if (files.summary) {
-		for (const r of parseCsv(files.summary, 'summary.csv')) {
+		for (const r of records(files.summary, 'summary.csv')) {
 			if (r.fields[0] === 'topic' && !topic) topic = (r.fields[1] ?? '').trim();
 			if (r.fields[0] === 'conversation-description') description = (r.fields[1] ?? '').trim();
 		}

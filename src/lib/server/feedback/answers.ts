@@ -2,7 +2,8 @@
  * Checks raw answers (form strings or JSON values) against a survey version's questions.
  * Pure: returns normalised answers or per-question error keys (i18n), never throws.
  */
-import { maskPersonalData } from './mask';
+import { maskPersonalData } from '../core/privacy/mask';
+import { stripNul } from '$lib/validation';
 import type { AnswerValue, Question } from './feedback.types';
 
 export const MAX_TEXT = 2000;
@@ -81,7 +82,7 @@ export function checkAnswers(questions: Question[], raw: Record<string, unknown>
 				else if (v.length > MAX_TEXT) errors[q.key] = 'feedback.errors.textTooLong';
 				else {
 					// Masked before it is stored: staff never see identity codes or phone numbers.
-					const masked = maskPersonalData(v.trim());
+					const masked = maskPersonalData(stripNul(v).trim());
 					answers[q.key] = masked;
 					texts.push(masked);
 				}

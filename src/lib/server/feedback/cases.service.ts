@@ -9,7 +9,7 @@ import type { Db, Executor, Tx } from '../core/db/database';
 import { enqueueMails, renderMail } from '../core/mail';
 import { recordAudit } from '../core/audit';
 import { isLocale, type Locale } from '$lib/i18n';
-import { maskPersonalData } from './mask';
+import { maskPersonalData } from '../core/privacy/mask';
 import { helsinkiDay } from './time';
 import { feedbackConfig } from './feedback.config';
 import type { CaseKind } from './feedback.types';

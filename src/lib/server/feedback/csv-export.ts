@@ -1,6 +1,7 @@
 /** Streams responses as CSV (RFC 4180, UTF-8 with BOM for spreadsheet programs). */
 import { sql } from 'kysely';
 import type { Executor } from '../core/db/database';
+import { writeCsv } from '../core/csv';
 import { addDays } from './time';
 
 const COLUMNS = [
@@ -21,14 +22,6 @@ const COLUMNS = [
 ];
 const PAGE = 2000;
 
-export function csvCell(v: unknown): string {
-	if (v === null || v === undefined) return '';
-	let s = String(v);
-	// Spreadsheet formula injection: a leading =, +, - or @ is neutralised.
-	if (/^[=+\-@]/.test(s)) s = `'${s}`;
-	return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function exportCsv(
 	db: Executor,
 	unitIds: number[],
@@ -42,7 +35,7 @@ export function exportCsv(
 		async pull(controller) {
 			if (!started) {
 				started = true;
-				controller.enqueue(enc.encode(`\ufeff${COLUMNS.join(',')}\r\n`));
+				controller.enqueue(enc.encode(writeCsv([COLUMNS], { bom: true })));
 			}
 			const rows = await db
 				.selectFrom('feedback_response as r')
@@ -98,11 +91,9 @@ export function exportCsv(
 					a.s5,
 					a.s6,
 					r.open_text
-				]
-					.map(csvCell)
-					.join(',');
+				];
 			});
-			controller.enqueue(enc.encode(lines.join('\r\n') + '\r\n'));
+			controller.enqueue(enc.encode(writeCsv(lines)));
 		}
 	});
 }

@@ -4,6 +4,7 @@
  * import is all or nothing. client_id makes re-importing the same file harmless.
  */
 import type { Db } from '../core/db/database';
+import { readCsv } from '../core/csv';
 import { checkAnswers } from './answers';
 import { getSurveyByCode } from './surveys.queries';
 import { NATIONAL_CODE, submitResponses } from './intake.service';
@@ -12,42 +13,6 @@ import type { ResponseInput } from './feedback.types';
 export const MAX_ROWS = 50_000;
 const REQUIRED = ['client_id', 'unit_code', 'nps'];
 const ANSWER_COLS = ['nps', 's1', 's2', 's3', 's4', 's5', 's6', 'open'];
-
-/** RFC 4180: quoted fields, doubled quotes, CRLF or LF; a `;` separator is detected too. */
-export function parseCsv(text: string): string[][] {
-	const src = text.replace(/^\ufeff/, '');
-	const firstLine = src.split(/\r?\n/, 1)[0] ?? '';
-	const sep = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < src.length; i++) {
-		const ch = src[i];
-		if (quoted) {
-			if (ch === '"' && src[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (ch === '"') quoted = false;
-			else cell += ch;
-		} else if (ch === '"' && cell === '') quoted = true;
-		else if (ch === sep) {
-			row.push(cell);
-			cell = '';
-		} else if (ch === '\n' || ch === '\r') {
-			if (ch === '\r' && src[i + 1] === '\n') i++;
-			row.push(cell);
-			rows.push(row);
-			row = [];
-			cell = '';
-		} else cell += ch;
-	}
-	if (cell !== '' || row.length) {
-		row.push(cell);
-		rows.push(row);
-	}
-	return rows.filter((r) => r.some((c) => c.trim() !== ''));
-}
 
 export interface ImportProblem {
 	key: string;
@@ -59,12 +24,14 @@ export type ImportResult =
 
 export async function importCsv(
 	db: Db,
-	text: string,
+	file: Uint8Array | string,
 	allowedUnitIds: number[],
 	now = new Date()
 ): Promise<ImportResult> {
-	const rows = parseCsv(text);
-	const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
+	const table = readCsv(file);
+	if (!table.ok) return { ok: false, problems: [{ key: table.key, params: {} }] };
+	const header = table.header;
+	const rows = table.rows;
 	const missing = REQUIRED.find((c) => !header.includes(c));
 	if (missing)
 		return {
@@ -86,8 +53,7 @@ export async function importCsv(
 	};
 	const problems: ImportProblem[] = [];
 	const inputs: ResponseInput[] = [];
-	rows.forEach((r, idx) => {
-		const row = idx + 2; // 1-based, after the header
+	rows.forEach(({ line: row, cells: r }) => {
 		if (problems.length >= 20) return;
 		const unitCode = col(r, 'unit_code');
 		const unitId = units.get(unitCode);

@@ -14,8 +14,10 @@ export function readFilter(url: URL, now = new Date()) {
 	return {
 		unitId: m?.[1] === 'unit' ? Number(m[2]) : int('unit'),
 		lineId: m?.[1] === 'line' ? Number(m[2]) : int('line'),
-		// Only real calendar days: 2026-02-30 falls back to the default instead of failing later.
+		// Only real calendar days: 2026-02-30 falls back to the default instead of failing later,
+		// and the route refuses it with a message before any query or stream starts.
 		from: isHelsinkiDay(from) ? from : addDays(today, -89),
-		to: isHelsinkiDay(to) ? to : today
+		to: isHelsinkiDay(to) ? to : today,
+		invalid: (from && !isHelsinkiDay(from)) || (to && !isHelsinkiDay(to)) ? 'validation.date' : null
 	};
 }

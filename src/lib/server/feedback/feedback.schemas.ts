@@ -1,5 +1,5 @@
 /** Input schemas (zod, messages are i18n keys) for the feedback endpoints and forms. */
-import { z, textField } from '$lib/validation';
+import { int4Id, z, textField } from '$lib/validation';
 import { CASE_KINDS, CHANNELS } from './feedback.types';
 
 const clientId = z
@@ -50,9 +50,7 @@ export const smsSchema = z.object({
 export const caseSchema = z
 	.object({
 		clientId,
-		unit: z.coerce.number({ error: 'feedback.errors.unit' }).int().positive({
-			error: 'feedback.errors.unit'
-		}),
+		unit: int4Id('feedback.errors.unit'),
 		kind: z.enum(CASE_KINDS, { error: 'feedback.errors.kind' }),
 		body: textField(4000),
 		replyRequested: z.boolean().default(false),

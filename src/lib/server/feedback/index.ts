@@ -4,6 +4,5 @@ export { submitCase, answerCase, runCaseDeadlines, listCases, getCase } from './
 export { publicSummary, publicBreakdown } from './public-stats.service';
 export { figures, figuresBy } from './stats.queries';
 export { npsFromCounts } from './nps';
-export { maskPersonalData } from './mask';
 export { feedbackConfig } from './feedback.config';
 export type { Channel, Question, ResponseInput } from './feedback.types';

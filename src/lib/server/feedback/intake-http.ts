@@ -251,10 +251,17 @@ function tokenMatches(header: string | null, expected: string): boolean {
 /** The SMS survey: question 1 = NPS, 2 = the first base statement (1–5), 3 = open text. */
 const SMS_KEYS = ['nps', 's1', 'open'];
 
-export async function handleSmsIntake(db: Db, request: Request): Promise<Response> {
-	const locale: Locale = 'fi';
+export async function handleSmsIntake(
+	db: Db,
+	request: Request,
+	locale: Locale = 'fi'
+): Promise<Response> {
 	if (!tokenMatches(request.headers.get('authorization'), feedbackConfig().smsToken))
-		return json(401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer' });
+		return json(
+			401,
+			{ error: 'unauthorized', message: translate(locale, 'core.errors.401') },
+			{ 'www-authenticate': 'Bearer' }
+		);
 	let body: unknown;
 	try {
 		body = await readJson(request);

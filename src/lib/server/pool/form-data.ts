@@ -13,6 +13,23 @@ export async function profileOptions(db: Executor) {
 	return { municipalities, serviceLines, questions };
 }
 
+/**
+ * Codes and ids of a profile form that must exist (the database would refuse them with a
+ * foreign-key error): each unknown one as a field error for the form.
+ */
+export async function unknownReferences(
+	db: Executor,
+	p: { municipality: string; serviceLines: number[] }
+): Promise<{ field: 'municipality' | 'serviceLines._errors'; key: string }[]> {
+	const { municipalities, serviceLines } = await profileOptions(db);
+	const out: { field: 'municipality' | 'serviceLines._errors'; key: string }[] = [];
+	if (!municipalities.some((m) => m.code === p.municipality))
+		out.push({ field: 'municipality', key: 'pool.import.unknownMunicipality' });
+	if (p.serviceLines.some((id) => !serviceLines.some((l) => l.id === id)))
+		out.push({ field: 'serviceLines._errors', key: 'validation.invalid' });
+	return out;
+}
+
 /** Filters from query parameters (repeated keys for lists; `bg_<id>` for background answers). */
 export function filtersFromUrl(params: URLSearchParams): MemberFilters {
 	const list = (k: string) => params.getAll(k).filter(Boolean);

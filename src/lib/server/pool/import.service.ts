@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db, Executor } from '../core/db/database';
 import { recordAudit } from '../core/audit';
 import { importRowSchema, type ImportRow } from './pool.schemas';
-import { csvObjects, parseCsv } from './csv';
+import { csvObjects, readCsv } from '../core/csv';
 import { CONSENT_VERSION, DIMENSIONS } from './pool.types';
 import { normaliseEmail } from './member.service';
 import { MAX_UPLOAD_BYTES } from '../core/http/upload-limit';
@@ -40,8 +40,12 @@ export interface ImportCheck {
 }
 
 /** Validates every row: schema, known municipality, duplicates in the file and in the pool. */
-export async function checkMemberCsv(db: Executor, text: string): Promise<ImportCheck> {
-	const table = parseCsv(text);
+export async function checkMemberCsv(
+	db: Executor,
+	file: Uint8Array | string
+): Promise<ImportCheck> {
+	const table = readCsv(file);
+	if (!table.ok) return { ok: false, rows: [], errors: [], fileError: table.key };
 	const missing = ['name', 'email', 'municipality', 'birth_year'].filter(
 		(c) => !table.header.includes(c)
 	);
@@ -93,10 +97,10 @@ export async function checkMemberCsv(db: Executor, text: string): Promise<Import
 export async function importMembers(
 	db: Db,
 	actorUserId: string,
-	text: string
+	file: Uint8Array | string
 ): Promise<ImportCheck & { imported: number }> {
 	return db.transaction().execute(async (trx) => {
-		const check = await checkMemberCsv(trx, text);
+		const check = await checkMemberCsv(trx, file);
 		if (!check.ok) return { ...check, imported: 0 };
 		const now = new Date();
 		for (let i = 0; i < check.rows.length; i += 1000) {
@@ -139,8 +143,13 @@ export async function importMembers(
 }
 
 /** Population CSV: dimension,value,population,source,year[,illustrative]. Replaces the dimensions it names. */
-export async function importPopulation(db: Db, actorUserId: string | null, text: string) {
-	const table = parseCsv(text);
+export async function importPopulation(
+	db: Db,
+	actorUserId: string | null,
+	file: Uint8Array | string
+) {
+	const table = readCsv(file);
+	if (!table.ok) return { ok: false as const, errors: [{ line: 1, key: table.key }] };
 	const need = ['dimension', 'value', 'population', 'source', 'year'];
 	if (need.some((c) => !table.header.includes(c)))
 		return { ok: false as const, errors: [{ line: 1, key: 'pool.import.missingColumns' }] };

@@ -179,19 +179,26 @@ export async function sendReminders(
 	});
 }
 
-export async function closeInvitation(db: Db, actorUserId: string, invitationId: number) {
-	await db.transaction().execute(async (trx) => {
-		await trx
+/** False when there is no such invitation: nothing is changed and nothing audited. */
+export async function closeInvitation(
+	db: Db,
+	actorUserId: string,
+	invitationId: number
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const r = await trx
 			.updateTable('pool_invitation')
 			.set({ status: 'closed', closed_at: sql`now()` })
 			.where('id', '=', invitationId)
-			.execute();
+			.executeTakeFirst();
+		if (Number(r.numUpdatedRows) === 0) return false;
 		await recordAudit(trx, {
 			actorUserId,
 			action: 'pool.invitation_closed',
 			entityType: 'pool_invitation',
 			entityId: invitationId
 		});
+		return true;
 	});
 }
 

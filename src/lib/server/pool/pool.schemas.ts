@@ -1,5 +1,5 @@
 /** Validation of the pool's forms and CSV rows; messages are i18n keys. */
-import { emailField, textField, z } from '$lib/validation';
+import { emailField, int4Id, textField, z } from '$lib/validation';
 import { GENDERS, LANGUAGES, MIN_AGE, MODES } from './pool.types';
 import { LOCALES } from '$lib/i18n';
 
@@ -21,12 +21,17 @@ export const profileSchema = z.object({
 		.max(40, { error: 'validation.tooLong' })
 		.regex(/^[+0-9 ()-]*$/, { error: 'pool.errors.phone' })
 		.default(''),
-	municipality: z.string({ error: 'validation.required' }).min(1, { error: 'validation.required' }),
+	// Existence is checked against the municipality table (unknownReferences); the length here.
+	municipality: z
+		.string({ error: 'validation.required' })
+		.trim()
+		.min(1, { error: 'validation.required' })
+		.max(10, { error: 'pool.import.unknownMunicipality' }),
 	birthYear: birthYearField,
 	gender: optionalEnum(GENDERS),
 	motherTongue: optionalEnum(LANGUAGES),
 	locale: z.enum(LOCALES).default('fi'),
-	serviceLines: z.array(z.coerce.number().int()).max(20).default([]),
+	serviceLines: z.array(int4Id()).max(20).default([]),
 	topics: textField(1000, false).default(''),
 	modes: z.array(z.enum(MODES)).max(3).default([]),
 	accessibility: textField(1000, false).default('')

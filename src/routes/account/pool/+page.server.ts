@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { runtime } from '$lib/server/core/runtime';
@@ -11,7 +11,7 @@ import {
 	setPaused,
 	updateProfile
 } from '$lib/server/pool/member.service';
-import { profileOptions } from '$lib/server/pool/form-data';
+import { profileOptions, unknownReferences } from '$lib/server/pool/form-data';
 import { cleanBackground } from '$lib/server/pool/question.service';
 import type { FormMessage } from '$lib/forms';
 
@@ -67,6 +67,8 @@ export const actions: Actions = {
 		const { db, member } = await ownMember(event);
 		if (!member)
 			return message(form, { type: 'error', key: 'pool.errors.notMember' }, { status: 404 });
+		if (form.valid)
+			for (const e of await unknownReferences(db, form.data)) setError(form, e.field, e.key);
 		if (!form.valid) return fail(400, { form });
 		const { questions } = await profileOptions(db);
 		// The e-mail is not edited here: the member's address stays the one they confirmed.
@@ -79,21 +81,21 @@ export const actions: Actions = {
 	},
 	pause: async (event) => {
 		const { db, member } = await ownMember(event);
-		if (!member) return fail(404);
+		if (!member) return fail(404, { notMember: 'pool.errors.notMember' });
 		await setPaused(db, member.id, true);
 		return { note: 'pool.account.paused' };
 	},
 	resume: async (event) => {
 		const { db, member } = await ownMember(event);
-		if (!member) return fail(404);
+		if (!member) return fail(404, { notMember: 'pool.errors.notMember' });
 		await setPaused(db, member.id, false);
 		return { note: 'pool.account.resumed' };
 	},
 	erase: async (event) => {
 		const data = await event.request.formData();
-		if (data.get('confirm') !== 'on') return fail(400, { eraseError: 'pool.errors.eraseConfirm' });
 		const { db, member } = await ownMember(event);
-		if (!member) return fail(404);
+		if (!member) return fail(404, { notMember: 'pool.errors.notMember' });
+		if (data.get('confirm') !== 'on') return fail(400, { eraseError: 'pool.errors.eraseConfirm' });
 		await eraseMember(db, member.id, 'erased', event.locals.user!.id);
 		redirect(303, '/account/pool?erased=1');
 	}

@@ -1,8 +1,9 @@
 import { fail } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
+import { parseInt4Id } from '$lib/validation';
 import { requireRole } from '$lib/server/core/auth/guard';
 import { questionSchema } from '$lib/server/pool/pool.schemas';
 import { addQuestion, parseOptions, setQuestionActive } from '$lib/server/pool/question.service';
@@ -26,8 +27,8 @@ export const actions: Actions = {
 		);
 		if (!form.valid) return fail(400, { form });
 		const options = parseOptions(form.data.options);
-		if (!options)
-			return fail(400, { form: { ...form, errors: { options: ['pool.admin.badOptions'] } } });
+		// setError also marks the form invalid, so the page shows the message.
+		if (!options) return setError(form, 'options', 'pool.admin.badOptions');
 		const { db } = await runtime();
 		await addQuestion(db, admin.id, {
 			labelFi: form.data.labelFi,
@@ -40,8 +41,8 @@ export const actions: Actions = {
 	toggle: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const data = await event.request.formData();
-		const id = Number(data.get('id'));
-		if (!Number.isInteger(id)) return fail(400);
+		const id = parseInt4Id(String(data.get('id') ?? ''));
+		if (id === null) return fail(400, { toggleError: 'validation.invalid' });
 		const { db } = await runtime();
 		await setQuestionActive(db, admin.id, id, data.get('active') === 'true');
 		return {};
@@ -54,7 +55,7 @@ export const actions: Actions = {
 		if (file.size > 2 * 1024 * 1024)
 			return fail(400, { popErrors: [{ line: 0, key: 'pool.import.tooLarge' }] });
 		const { db } = await runtime();
-		const r = await importPopulation(db, admin.id, await file.text());
+		const r = await importPopulation(db, admin.id, new Uint8Array(await file.arrayBuffer()));
 		if (!r.ok) return fail(400, { popErrors: r.errors.slice(0, 100) });
 		return { popImported: r.count };
 	}

@@ -1,4 +1,6 @@
+import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
+import { translate } from '$lib/i18n';
 import { runtime } from '$lib/server/core/runtime';
 import { requireFeedbackScope } from '$lib/server/feedback/staff-scope';
 import { dashboard } from '$lib/server/feedback/dashboard.service';
@@ -8,6 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = await runtime();
 	const { scope, readOnly } = await requireFeedbackScope(event, db, event.locals.locale, 'read');
 	const filter = readFilter(event.url);
+	if (filter.invalid) error(400, translate(event.locals.locale, filter.invalid));
 	return {
 		filter,
 		readOnly,

@@ -52,7 +52,7 @@ export const grantRoleSchema = z.object({
 	role: roleField,
 	scope: z
 		.string()
-		.regex(/^(all|line:\d+|unit:\d+)$/, { error: 'validation.invalid' })
+		.regex(/^(all|line:\d{1,9}|unit:\d{1,9})$/, { error: 'validation.invalid' })
 		.default('all')
 });
 

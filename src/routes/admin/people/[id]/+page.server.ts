@@ -3,6 +3,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
+import { parseInt4Id } from '$lib/validation';
 import { requireRole } from '$lib/server/core/auth/guard';
 import { grantRoleSchema, parseScope } from '$lib/server/core/auth/auth.schemas';
 import {
@@ -52,7 +53,7 @@ export const actions: Actions = {
 		const admin = requireRole(event, 'admin');
 		const person = await loadPerson(event.params.id);
 		const form = await superValidate(event.request, zod4(grantRoleSchema));
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return fail(400, { form, error: 'validation.invalid' });
 		const { db } = await runtime();
 		await grantRole(db, admin.id, {
 			userId: person.id,
@@ -64,8 +65,8 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const person = await loadPerson(event.params.id);
-		const roleId = Number((await event.request.formData()).get('roleId'));
-		if (!Number.isInteger(roleId)) return fail(400, { error: 'core.validation.invalid' });
+		const roleId = parseInt4Id(String((await event.request.formData()).get('roleId') ?? ''));
+		if (roleId === null) return fail(400, { error: 'validation.invalid' });
 		const { db } = await runtime();
 		if (!(await revokeRole(db, admin.id, roleId, person.id)))
 			return fail(404, { error: 'core.errors.404' });

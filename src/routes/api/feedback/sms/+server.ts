@@ -3,7 +3,8 @@ import type { RequestHandler } from './$types';
 import { runtime } from '$lib/server/core/runtime';
 import { handleSmsIntake } from '$lib/server/feedback/intake-http';
 
-export const POST: RequestHandler = async ({ request }) => {
+export const POST: RequestHandler = async ({ request, locals }) => {
 	const { db } = await runtime();
-	return handleSmsIntake(db, request);
+	// Gateways send no language cookie: Finnish, unless a person's browser says otherwise.
+	return handleSmsIntake(db, request, locals.locale);
 };

@@ -6,7 +6,8 @@ import {
 	computeMapNow,
 	importPolis,
 	parsePolisImport,
-	PolisCsvError
+	PolisCsvError,
+	PolisFileUnreadable
 } from '$lib/server/conversations';
 import { MAX_UPLOAD_BYTES } from '$lib/server/core/http/upload-limit';
 
@@ -15,9 +16,10 @@ export const load: PageServerLoad = async (event) => {
 	return {};
 };
 
-async function text(v: FormDataEntryValue | null): Promise<string | null> {
+/** Bytes, not text(): the CSV layer decides between UTF-8 and Windows-1252. */
+async function bytes(v: FormDataEntryValue | null): Promise<Uint8Array | null> {
 	if (!v || typeof v === 'string' || v.size === 0) return null;
-	return v.text();
+	return new Uint8Array(await v.arrayBuffer());
 }
 
 /** The files of one import together: they share one request body. */
@@ -34,9 +36,9 @@ export const actions: Actions = {
 		const topic = String(form.get('topic') ?? '').slice(0, 200);
 		if (uploadedBytes(form) > MAX_UPLOAD_BYTES)
 			return fail(413, { topic, error: { key: 'conversations.errors.fileTooLarge', detail: '' } });
-		const comments = await text(form.get('comments'));
-		const participantsVotes = await text(form.get('participantsVotes'));
-		const summary = await text(form.get('summary'));
+		const comments = await bytes(form.get('comments'));
+		const participantsVotes = await bytes(form.get('participantsVotes'));
+		const summary = await bytes(form.get('summary'));
 		if (!comments || !participantsVotes) {
 			return fail(400, { topic, error: { key: 'conversations.errors.fileMissing', detail: '' } });
 		}
@@ -47,6 +49,9 @@ export const actions: Actions = {
 				topic
 			);
 		} catch (e) {
+			if (e instanceof PolisFileUnreadable) {
+				return fail(400, { topic, error: { key: e.key, detail: e.file } });
+			}
 			if (e instanceof PolisCsvError) {
 				return fail(400, { topic, error: { key: 'conversations.errors.csv', detail: e.message } });
 			}

@@ -1,5 +1,7 @@
 /** CSV export of raw responses in the handler's scope, streamed in pages (keyset on id). */
 import type { RequestHandler } from './$types';
+import { translate } from '$lib/i18n';
+import { messageResponse } from '$lib/server/core/http/form-body';
 import { runtime } from '$lib/server/core/runtime';
 import { requireFeedbackScope } from '$lib/server/feedback/staff-scope';
 import { selectedUnits } from '$lib/server/feedback/dashboard.service';
@@ -11,6 +13,8 @@ export const GET: RequestHandler = async (event) => {
 	const { db } = await runtime();
 	const { user, scope } = await requireFeedbackScope(event, db, event.locals.locale);
 	const filter = readFilter(event.url);
+	if (filter.invalid)
+		return messageResponse(event.request, 400, translate(event.locals.locale, filter.invalid));
 	const unitIds = selectedUnits(scope, filter);
 	await recordAudit(db, {
 		actorUserId: user.id,

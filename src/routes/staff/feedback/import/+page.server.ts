@@ -24,7 +24,8 @@ export const actions: Actions = {
 			return fail(400, {
 				problems: [{ key: 'feedback.import.tooLarge', params: { mb: MAX_UPLOAD_MB } }]
 			});
-		const result = await importCsv(db, await file.text(), scope.unitIds);
+		// Bytes, not file.text(): the CSV layer decides between UTF-8 and Windows-1252.
+		const result = await importCsv(db, new Uint8Array(await file.arrayBuffer()), scope.unitIds);
 		if (!result.ok) return fail(400, { problems: result.problems });
 		await recordAudit(db, {
 			actorUserId: user.id,

@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/core/auth/guard';
 import { recordAudit } from '$lib/server/core/audit';
 import { applyFilters } from '$lib/server/pool/pool.queries';
 import { filtersFromUrl } from '$lib/server/pool/form-data';
-import { toCsv } from '$lib/server/pool/csv';
+import { writeCsv } from '$lib/server/core/csv';
 
 const COLUMNS = [
 	'name',
@@ -35,13 +35,8 @@ export const GET: RequestHandler = async (event) => {
 		entityType: 'pool_member',
 		details: { count: rows.length }
 	});
-	const body = toCsv(
-		[...COLUMNS],
-		rows.map((r) =>
-			COLUMNS.map((c) => (r[c] instanceof Date ? (r[c] as Date).toISOString() : r[c]))
-		)
-	);
-	return new Response('\ufeff' + body, {
+	const body = writeCsv([COLUMNS, ...rows.map((r) => COLUMNS.map((c) => r[c]))], { bom: true });
+	return new Response(body, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',
 			'Content-Disposition': 'attachment; filename="asukaspooli.csv"',

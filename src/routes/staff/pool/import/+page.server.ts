@@ -14,7 +14,11 @@ async function readFile(request: Request) {
 	const file = data.get('file');
 	if (!(file instanceof File) || file.size === 0) return { error: 'pool.import.noFile' };
 	if (file.size > MAX_IMPORT_BYTES) return { error: 'pool.import.tooLarge' };
-	return { text: await file.text(), consent: data.get('consentKept') === 'on' };
+	// Bytes, not file.text(): the CSV layer decides between UTF-8 and Windows-1252.
+	return {
+		bytes: new Uint8Array(await file.arrayBuffer()),
+		consent: data.get('consentKept') === 'on'
+	};
 }
 
 /** The first bad rows and a preview of good ones; the page need not carry 50 000 rows. */
@@ -40,7 +44,7 @@ export const actions: Actions = {
 		const f = await readFile(event.request);
 		if ('error' in f) return fail(400, { error: f.error });
 		const { db } = await runtime();
-		const check = await checkMemberCsv(db, f.text);
+		const check = await checkMemberCsv(db, f.bytes);
 		return { mode: 'preview', ...summary(check) };
 	},
 	import: async (event) => {
@@ -49,7 +53,7 @@ export const actions: Actions = {
 		if ('error' in f) return fail(400, { error: f.error });
 		if (!f.consent) return fail(400, { error: 'pool.import.needConsent' });
 		const { db } = await runtime();
-		const result = await importMembers(db, user.id, f.text);
+		const result = await importMembers(db, user.id, f.bytes);
 		if (!result.ok) return fail(400, { mode: 'import', ...summary(result) });
 		return { mode: 'import', imported: result.imported, ...summary(result) };
 	}

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
+import { parseInt4Id } from '$lib/validation';
 import { requireRole } from '$lib/server/core/auth/guard';
 import {
 	addFinding,
@@ -43,8 +44,8 @@ export const actions: Actions = {
 		const user = requireRole(event, 'conversation_moderator');
 		const { db } = await runtime();
 		const c = await conversationOr404(db, event.params.id);
-		const id = Number((await event.request.formData()).get('findingId'));
-		if (!Number.isInteger(id)) return fail(400, { error: 'conversations.errors.badRequest' });
+		const id = parseInt4Id(String((await event.request.formData()).get('findingId') ?? ''));
+		if (id === null) return fail(400, { error: 'conversations.errors.badRequest' });
 		await removeFinding(db, user.id, c.id, id);
 		return { findingRemoved: true };
 	}

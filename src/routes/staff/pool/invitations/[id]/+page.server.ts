@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
+import { parseInt4Id } from '$lib/validation';
 import { requireRole } from '$lib/server/core/auth/guard';
 import {
 	closeInvitation,
@@ -9,8 +10,8 @@ import {
 } from '$lib/server/pool/invitation.service';
 
 function id(raw: string) {
-	const n = Number(raw);
-	if (!Number.isInteger(n) || n < 1) error(404, 'not found');
+	const n = parseInt4Id(raw);
+	if (n === null) error(404, 'not found');
 	return n;
 }
 
@@ -31,7 +32,7 @@ export const actions: Actions = {
 	close: async (event) => {
 		const user = requireRole(event, 'pool_coordinator');
 		const { db } = await runtime();
-		await closeInvitation(db, user.id, id(event.params.id));
+		if (!(await closeInvitation(db, user.id, id(event.params.id)))) error(404, 'not found');
 		return { closed: true };
 	}
 };

@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvObjects, parseCsv, toCsv } from './csv';
 import { parseOptions } from './question.service';
 import { ageBandOf, birthYearsOf } from './pool.types';
-
-describe('csv', () => {
-	it('reads quoted cells, semicolons, CRLF and reports line numbers of the file', () => {
-		const t = parseCsv(
-			'\ufeffName;Email\r\n"Virtanen; Aino";a@x.fi\r\n\r\n"Rivi\nkahdella";"b""@x.fi"\n'
-		);
-		expect(t.header).toEqual(['name', 'email']);
-		expect(csvObjects(t)).toEqual([
-			{ line: 2, values: { name: 'Virtanen; Aino', email: 'a@x.fi' } },
-			{ line: 4, values: { name: 'Rivi\nkahdella', email: 'b"@x.fi' } }
-		]);
-	});
-	it('writes cells that spreadsheets will not run as formulas', () => {
-		expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-		expect(csvCell([1, 2])).toBe('1 2');
-		expect(toCsv(['a', 'b'], [['x,y', null]])).toBe('a,b\r\n"x,y",\r\n');
-	});
-});
 
 describe('pool vocabulary', () => {
 	it('maps birth years to age bands and back', () => {
