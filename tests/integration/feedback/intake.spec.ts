@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
 import {
@@ -14,12 +14,13 @@ import { addUnits } from './fixtures';
 describe.each(BACKENDS)('feedback intake on %s', (backend) => {
 	let t: TestDb;
 	let units: Record<string, number>;
-	beforeAll(async () => {
+	// A fresh database per test: no test relies on what another one stored, in any order.
+	beforeEach(async () => {
 		t = await createTestDb(backend);
 		await seedReferenceData(t.db);
 		units = await addUnits(t.db);
 	});
-	afterAll(() => t.close());
+	afterEach(() => t.close());
 
 	const now = new Date('2026-11-20T10:00:00Z');
 	const answer = (clientId: string, unitId: number, nps: number, extra = {}): ResponseInput => ({
