@@ -15,7 +15,8 @@ export default ts.config(
 			'playwright-report/',
 			'bench/out/',
 			'.test-reports/',
-			'.e2e-data/'
+			'.e2e-data/',
+			'.e2e-data-pg/'
 		]
 	},
 	js.configs.recommended,

@@ -1,7 +1,177 @@
 /* Feedback and NPS: surveys (versioned questions), responses (anonymous), daily rollups that the
    public pages and dashboards read, direct-feedback cases and their contact details (kept apart). */
 import { sql, type Kysely } from 'kysely';
-import { DEFAULT_SURVEYS } from '../src/lib/server/feedback/default-surveys';
+
+/* The default surveys as version 1, frozen here: a migration must give the same rows whenever it
+   runs, so it carries its own copy instead of importing src/ (feedback/default-surveys.ts, which
+   later code may change; wording changes are new survey versions made by an admin). */
+const DEFAULT_SURVEYS: {
+	code: string;
+	kind: string;
+	name: { fi: string; sv: string; en: string };
+	questions: unknown[];
+}[] = [
+	{
+		code: 'thl-national',
+		kind: 'national',
+		name: {
+			fi: 'Asiakaspalaute (valtakunnallinen malli)',
+			sv: 'Kundrespons (nationell modell)',
+			en: 'Customer feedback (national model)'
+		},
+		questions: [
+			{
+				key: 'nps',
+				type: 'nps',
+				required: true,
+				text: {
+					fi: 'Kuinka todennäköisesti suosittelisit palvelua läheisillesi, jos he tarvitsisivat vastaavaa palvelua?',
+					sv: 'Hur sannolikt är det att du skulle rekommendera tjänsten till dina närstående om de behövde motsvarande tjänst?',
+					en: 'How likely would you be to recommend this service to your family or friends if they needed similar care or services?'
+				}
+			},
+			{
+				key: 's1',
+				type: 'statement',
+				slot: 1,
+				text: {
+					fi: 'Asiointi palvelussa oli sujuvaa.',
+					sv: 'Det var smidigt att uträtta ärenden i tjänsten.',
+					en: 'Dealing with the service was smooth.'
+				}
+			},
+			{
+				key: 's2',
+				type: 'statement',
+				slot: 2,
+				text: {
+					fi: 'Sain apua tarpeeseeni oikea-aikaisesti.',
+					sv: 'Jag fick hjälp med mitt behov i rätt tid.',
+					en: 'I got help for my needs when I needed it.'
+				}
+			},
+			{
+				key: 's3',
+				type: 'statement',
+				slot: 3,
+				text: {
+					fi: 'Koin oloni turvalliseksi hoidon tai palvelun aikana.',
+					sv: 'Jag kände mig trygg under vården eller tjänsten.',
+					en: 'I felt safe during the care or service.'
+				}
+			},
+			{
+				key: 's4',
+				type: 'statement',
+				slot: 4,
+				text: {
+					fi: 'Asiaani koskevat päätökset tehtiin yhdessä kanssani.',
+					sv: 'Beslut som gällde mitt ärende fattades tillsammans med mig.',
+					en: 'Decisions about my matter were made together with me.'
+				}
+			},
+			{
+				key: 's5',
+				type: 'statement',
+				slot: 5,
+				text: {
+					fi: 'Hoidosta tai palvelusta oli minulle hyötyä.',
+					sv: 'Vården eller tjänsten var till nytta för mig.',
+					en: 'The care or service was useful to me.'
+				}
+			},
+			{
+				key: 's6',
+				type: 'statement',
+				slot: 6,
+				text: {
+					fi: 'Sain ymmärrettävää tietoa.',
+					sv: 'Jag fick information som var lätt att förstå.',
+					en: 'The information I got was understandable.'
+				}
+			},
+			{
+				key: 'open',
+				type: 'text',
+				text: {
+					fi: 'Mikä vaikutti kokemukseesi eniten?',
+					sv: 'Vad påverkade din upplevelse mest?',
+					en: 'What influenced your experience the most?'
+				}
+			}
+		]
+	},
+	{
+		code: 'thl-children',
+		kind: 'children',
+		name: {
+			fi: 'Lasten palaute (7–12-vuotiaat)',
+			sv: 'Barnens respons (7–12 år)',
+			en: "Children's feedback (ages 7–12)"
+		},
+		questions: [
+			{
+				key: 'nps',
+				type: 'nps',
+				required: true,
+				text: {
+					fi: 'Kuinka todennäköisesti kertoisit kaverillesi, että täällä kannattaa käydä?',
+					sv: 'Hur troligt är det att du skulle säga till en kompis att det är bra att komma hit?',
+					en: 'How likely would you be to tell a friend that this is a good place to come to?'
+				}
+			},
+			{
+				key: 's1',
+				type: 'statement',
+				slot: 1,
+				text: {
+					fi: 'Minua kohdeltiin hyvin.',
+					sv: 'Jag blev bra bemött.',
+					en: 'I was treated well.'
+				}
+			},
+			{
+				key: 's2',
+				type: 'statement',
+				slot: 2,
+				text: {
+					fi: 'Sain apua.',
+					sv: 'Jag fick hjälp.',
+					en: 'I got help.'
+				}
+			},
+			{
+				key: 's3',
+				type: 'statement',
+				slot: 3,
+				text: {
+					fi: 'Minulla oli turvallinen olo.',
+					sv: 'Jag kände mig trygg.',
+					en: 'I felt safe.'
+				}
+			},
+			{
+				key: 's4',
+				type: 'statement',
+				slot: 4,
+				text: {
+					fi: 'Ymmärsin, mitä minulle kerrottiin.',
+					sv: 'Jag förstod vad man berättade för mig.',
+					en: 'I understood what I was told.'
+				}
+			},
+			{
+				key: 'open',
+				type: 'text',
+				text: {
+					fi: 'Mitä muuta haluaisit kertoa?',
+					sv: 'Vad mer vill du berätta?',
+					en: 'What else would you like to tell us?'
+				}
+			}
+		]
+	}
+];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {

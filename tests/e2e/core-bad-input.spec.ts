@@ -3,7 +3,7 @@
  * case that used to end in a 500, through the forms and endpoints a browser uses.
  */
 import fs from 'node:fs';
-import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { expect, request, test, type APIRequestContext } from './fixtures';
 import { DEMO, DEMO_PASSWORD } from './helpers';
 
 /** The English text of a catalogue key (the contexts below send `lang=en`). */

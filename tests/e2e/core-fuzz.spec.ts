@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, request, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type APIResponse } from './fixtures';
 import fc from 'fast-check';
 import pg from 'pg';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/throwaway-postgres';

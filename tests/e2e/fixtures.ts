@@ -14,13 +14,14 @@ import {
 	expect,
 	request,
 	type APIRequestContext,
+	type APIResponse,
 	type Browser,
 	type BrowserContext,
 	type Page
 } from '@playwright/test';
 
 export { expect, request };
-export type { APIRequestContext, Browser, BrowserContext, Page };
+export type { APIRequestContext, APIResponse, Browser, BrowserContext, Page };
 
 const ALWAYS_ALLOWED = [
 	/^Failed to load resource: the server responded with a status of 4\d\d/,

@@ -1,7 +1,7 @@
 /** Shared steps for end-to-end tests: demo accounts, signing in, reading captured mail. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Osallistu-demo-2026';
 export const DEMO = {
@@ -15,7 +15,11 @@ export const DEMO = {
 	resident: 'asukas@demo.osallistu.fi'
 } as const;
 
-const MAIL_DIR = path.join('.e2e-data', 'mail');
+/** The mail folder of the server this test's project runs against (playwright.config.ts). */
+function mailDir(): string {
+	const dataDir = (test.info().project.metadata as { dataDir?: string }).dataDir ?? '.e2e-data';
+	return path.join(dataDir, 'mail');
+}
 
 interface Mail {
 	to: string;
@@ -24,13 +28,18 @@ interface Mail {
 	date: string;
 }
 
-/** Waits for the newest mail to an address (the outbox worker sends within a second or two). */
+/**
+ * Waits for the newest mail to an address (the outbox worker sends within a second or two).
+ * `since` (a Date.now() taken before the action that sends it) ignores older mail, so a test
+ * does not pick up a mail another test, or an earlier run of itself, caused.
+ */
 export async function waitForMail(
 	to: string,
 	subjectPart?: string,
-	timeoutMs = 15_000
+	{ since = 0, timeoutMs = 15_000 }: { since?: number; timeoutMs?: number } = {}
 ): Promise<Mail> {
 	const deadline = Date.now() + timeoutMs;
+	const MAIL_DIR = mailDir();
 	while (Date.now() < deadline) {
 		if (fs.existsSync(MAIL_DIR)) {
 			const mails = fs
@@ -39,7 +48,12 @@ export async function waitForMail(
 				.sort()
 				.reverse()
 				.map((f) => JSON.parse(fs.readFileSync(path.join(MAIL_DIR, f), 'utf8')) as Mail)
-				.filter((m) => m.to === to && (!subjectPart || m.subject.includes(subjectPart)));
+				.filter(
+					(m) =>
+						m.to === to &&
+						(!subjectPart || m.subject.includes(subjectPart)) &&
+						Date.parse(m.date) >= since
+				);
 			if (mails.length) return mails[0];
 		}
 		await new Promise((r) => setTimeout(r, 250));

@@ -3,7 +3,7 @@
  * body limit) gets the form's own message; a request beyond the body limit, which the server cuts
  * off with 413, gets the portal's error page in the user's language, not a bare status.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DEMO, signIn } from './helpers';
 
 const MB = 1024 * 1024;

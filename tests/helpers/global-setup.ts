@@ -8,6 +8,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
 import { migratePglite } from './migrate-pglite';
+import { pgliteExtensions } from '../../src/lib/server/core/db/database';
 
 let pg: ThrowawayPostgres | null = null;
 let snapshotDir: string | undefined;
@@ -21,7 +22,7 @@ export async function setup(): Promise<void> {
 		else console.warn('No PostgreSQL found: database tests run on PGlite only.');
 	}
 	snapshotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'osallistu-pglite-'));
-	const lite = await PGlite.create('memory://');
+	const lite = await PGlite.create('memory://', { extensions: await pgliteExtensions() });
 	await migratePglite(lite);
 	const dump = await lite.dumpDataDir('none');
 	const file = path.join(snapshotDir, 'migrated.tar');

@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { DB } from '../../src/lib/server/core/db/schema';
 import { migrateToLatest } from '../../src/lib/server/core/db/migrations';
 import { migrationsFromDisk } from '../../src/lib/server/core/db/migrations-from-disk';
+import { pgliteExtensions } from '../../src/lib/server/core/db/database';
 
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL
@@ -27,6 +28,7 @@ export async function createTestDb(backend: Backend): Promise<TestDb> {
 		const snapshot = process.env.TEST_PGLITE_SNAPSHOT;
 		const lite = await PGlite.create({
 			loadDataDir: snapshot ? new Blob([fs.readFileSync(snapshot)]) : undefined,
+			extensions: await pgliteExtensions(),
 			parsers: { [types.INT8]: (v: string) => Number(v), [types.NUMERIC]: (v: string) => Number(v) }
 		});
 		const db = new Kysely<DB>({ dialect: new PGliteDialect(lite) });

@@ -40,22 +40,21 @@ async function count(
 describe.each(BACKENDS)('conversation votes on %s', (backend) => {
 	let t: TestDb;
 	let actor: string;
-	let conv: string;
 	beforeAll(async () => {
 		t = await createTestDb(backend);
 		actor = await staffUser(t);
-		conv = await createConversation(
+	});
+	// Each test has a conversation of its own: none depends on what another one voted or wrote.
+	const newConversation = (seeds = 'Chat on hyvä\nPuhelin on parempi\nSovellus on vaikea') =>
+		createConversation(
 			t.db,
 			actor,
-			createConversationSchema.parse({
-				topic: 'Digipalvelut',
-				seeds: 'Chat on hyvä\nPuhelin on parempi\nSovellus on vaikea'
-			})
+			createConversationSchema.parse({ topic: 'Digipalvelut', seeds })
 		);
-	});
 	afterAll(() => t.close());
 
 	it('stores seed statements as accepted with tids 0..n-1', async () => {
+		const conv = await newConversation();
 		const s = await listStatements(t.db, conv);
 		expect(s.map((x) => [x.tid, x.status, x.is_seed])).toEqual([
 			[0, 'accepted', true],
@@ -65,6 +64,7 @@ describe.each(BACKENDS)('conversation votes on %s', (backend) => {
 	});
 
 	it('stores a retried vote once and keeps the latest change', async () => {
+		const conv = await newConversation();
 		const who = { kind: 'anon' as const, key: 'a'.repeat(24) };
 		const first = await voteAs(t.db, conv, who, [{ tid: 0, vote: 1, clientId: 'client-0001' }]);
 		expect(first).toMatchObject({ ok: true, stored: 1, duplicates: 0 });
@@ -83,6 +83,7 @@ describe.each(BACKENDS)('conversation votes on %s', (backend) => {
 	});
 
 	it('refuses unknown statements, unknown and closed conversations and writes nothing', async () => {
+		const conv = await newConversation();
 		const who = { kind: 'anon' as const, key: 'b'.repeat(24) };
 		const before = await count(t, 'conversation_vote_history', conv);
 		expect(
@@ -120,6 +121,7 @@ describe.each(BACKENDS)('conversation votes on %s', (backend) => {
 	});
 
 	it('holds written statements for moderation, then the author agrees when accepted', async () => {
+		const conv = await newConversation();
 		const who = { kind: 'anon' as const, key: 'c'.repeat(24) };
 		const r = await submitStatement(
 			t.db,
@@ -167,6 +169,17 @@ describe.each(BACKENDS)('conversation votes on %s', (backend) => {
 	});
 
 	it('next statement skips voted ones and favours statements with few votes', async () => {
+		const conv = await newConversation(
+			'Chat on hyvä\nPuhelin on parempi\nSovellus on vaikea\nPaperi on tarpeen'
+		);
+		// Others have voted on tid 0 and 3; tid 2 has no votes.
+		for (const [key, tid] of [
+			['x', 0],
+			['y', 3]
+		] as const)
+			await voteAs(t.db, conv, { kind: 'anon', key: key.repeat(24) }, [
+				{ tid, vote: 1, clientId: `other-${key}` }
+			]);
 		const who = { kind: 'anon' as const, key: 'd'.repeat(24) };
 		const c = await t.db
 			.selectFrom('conversation')
@@ -187,6 +200,7 @@ describe.each(BACKENDS)('conversation votes on %s', (backend) => {
 	});
 
 	it('keeps findings with the conversation', async () => {
+		const conv = await newConversation();
 		const s = await listStatements(t.db, conv);
 		expect(await addFinding(t.db, actor, conv, Number(s[0].id), 'Tärkeä')).toBe(true);
 		expect(await addFinding(t.db, actor, conv, 999999, '')).toBe(false);
@@ -195,6 +209,7 @@ describe.each(BACKENDS)('conversation votes on %s', (backend) => {
 	});
 
 	it("records a signed-in person's participation in their own history", async () => {
+		const conv = await newConversation();
 		const user = await staffUser(t);
 		await voteAs(t.db, conv, { kind: 'user', userId: user }, [
 			{ tid: 2, vote: 0, clientId: 'user-vote-1' }

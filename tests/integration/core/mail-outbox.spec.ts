@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,13 +43,14 @@ describe.each(BACKENDS)('mail outbox on %s', (backend) => {
 	let t: TestDb;
 	let sink: SmtpSink;
 	beforeAll(async () => {
-		t = await createTestDb(backend);
 		sink = await startSmtpSink();
 	});
-	afterAll(async () => {
-		await sink.stop();
-		await t.close();
+	afterAll(() => sink.stop());
+	// A fresh database per test: the outbox counts below are each test's own.
+	beforeEach(async () => {
+		t = await createTestDb(backend);
 	});
+	afterEach(() => t.close());
 
 	it('a mail in a rolled-back transaction is never sent', async () => {
 		await t.db

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
 import {
@@ -12,7 +12,8 @@ describe.each(BACKENDS)('feedback cases on %s', (backend) => {
 	let t: TestDb;
 	let units: Record<string, number>;
 	let handlerId: string;
-	beforeAll(async () => {
+	// A database per test: the lifecycle steps below each start from their own case, in any order.
+	beforeEach(async () => {
 		t = await createTestDb(backend);
 		await seedReferenceData(t.db);
 		units = await addUnits(t.db);
@@ -41,7 +42,7 @@ describe.each(BACKENDS)('feedback cases on %s', (backend) => {
 			])
 			.execute();
 	});
-	afterAll(() => t.close());
+	afterEach(() => t.close());
 
 	const mails = (category: string) =>
 		t.db
@@ -51,9 +52,10 @@ describe.each(BACKENDS)('feedback cases on %s', (backend) => {
 			.orderBy('to_address')
 			.execute();
 
-	it('reply requested: handlers mailed at once, due in 7 days, contact kept apart, text masked', async () => {
-		const created = new Date('2026-11-01T10:00:00Z');
-		const r = await submitCase(
+	const created = new Date('2026-11-01T10:00:00Z');
+	/** A complaint that asks for a reply, received on 1 November (due on the 8th). */
+	const replyCase = () =>
+		submitCase(
 			t.db,
 			'http://portal.test',
 			{
@@ -67,6 +69,9 @@ describe.each(BACKENDS)('feedback cases on %s', (backend) => {
 			},
 			created
 		);
+
+	it('reply requested: handlers mailed at once, due in 7 days, contact kept apart, text masked', async () => {
+		const r = await replyCase();
 		const again = await submitCase(
 			t.db,
 			'http://portal.test',
@@ -99,6 +104,7 @@ describe.each(BACKENDS)('feedback cases on %s', (backend) => {
 	});
 
 	it('reminds before the due date, escalates to the service line when late, once each', async () => {
+		await replyCase();
 		expect(
 			await runCaseDeadlines(t.db, 'http://portal.test', new Date('2026-11-05T10:00:00Z'))
 		).toMatchObject({ reminded: 0, escalated: 0 });
@@ -121,6 +127,7 @@ describe.each(BACKENDS)('feedback cases on %s', (backend) => {
 	});
 
 	it('answering mails the resident, closes the case, and contact details are erased after retention', async () => {
+		await replyCase();
 		const c = await t.db
 			.selectFrom('feedback_case')
 			.select('id')

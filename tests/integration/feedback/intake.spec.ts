@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
 import {
@@ -14,12 +14,13 @@ import { addUnits } from './fixtures';
 describe.each(BACKENDS)('feedback intake on %s', (backend) => {
 	let t: TestDb;
 	let units: Record<string, number>;
-	beforeAll(async () => {
+	// A fresh database per test: no test relies on what another one stored, in any order.
+	beforeEach(async () => {
 		t = await createTestDb(backend);
 		await seedReferenceData(t.db);
 		units = await addUnits(t.db);
 	});
-	afterAll(() => t.close());
+	afterEach(() => t.close());
 
 	const now = new Date('2026-11-20T10:00:00Z');
 	const answer = (clientId: string, unitId: number, nps: number, extra = {}): ResponseInput => ({
@@ -61,7 +62,8 @@ describe.each(BACKENDS)('feedback intake on %s', (backend) => {
 		const n = await t.db
 			.selectFrom('feedback_response')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('unit_id', '=', units.b)
+			// This batch's own rows: other tests may store answers for the same unit.
+			.where('client_id', 'in', ['bad-00001', 'bad-00002'])
 			.executeTakeFirstOrThrow();
 		expect(n.n).toBe(0);
 	});

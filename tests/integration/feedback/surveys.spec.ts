@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
 import {
@@ -14,7 +14,8 @@ describe.each(BACKENDS)('feedback surveys on %s', (backend) => {
 	let t: TestDb;
 	let units: Record<string, number>;
 	let admin: string;
-	beforeAll(async () => {
+	// A fresh database per test: no test relies on what another one stored, in any order.
+	beforeEach(async () => {
 		t = await createTestDb(backend);
 		await seedReferenceData(t.db);
 		units = await addUnits(t.db);
@@ -26,7 +27,7 @@ describe.each(BACKENDS)('feedback surveys on %s', (backend) => {
 				.executeTakeFirstOrThrow()
 		).id;
 	});
-	afterAll(() => t.close());
+	afterEach(() => t.close());
 
 	it('ships the national THL model and the children variant in fi/sv/en', async () => {
 		const n = await getSurveyByCode(t.db, 'thl-national');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
@@ -13,7 +13,8 @@ const DAY = 86400000;
 describe.each(BACKENDS)('pool import and retention on %s', (backend) => {
 	let t: TestDb;
 	let coordinator: string;
-	beforeAll(async () => {
+	// A fresh database per test: no test relies on what another one stored, in any order.
+	beforeEach(async () => {
 		t = await createTestDb(backend);
 		await seedReferenceData(t.db);
 		coordinator = (
@@ -25,7 +26,7 @@ describe.each(BACKENDS)('pool import and retention on %s', (backend) => {
 		).id;
 		await activeMember(t.db, { email: 'exists@example.fi' });
 	});
-	afterAll(() => t.close());
+	afterEach(() => t.close());
 
 	it('lists every bad row with line number and reason, and writes nothing', async () => {
 		const csv = [

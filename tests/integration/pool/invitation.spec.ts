@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
 import {
@@ -16,8 +16,10 @@ describe.each(BACKENDS)('pool invitations on %s', (backend) => {
 	let t: TestDb;
 	let coordinator: string;
 	const ids: string[] = [];
-	beforeAll(async () => {
+	// A fresh database per test: no test relies on what another one stored, in any order.
+	beforeEach(async () => {
 		t = await createTestDb(backend);
+		ids.length = 0;
 		await seedReferenceData(t.db);
 		coordinator = (
 			await t.db
@@ -34,7 +36,7 @@ describe.each(BACKENDS)('pool invitations on %s', (backend) => {
 		ids.push(await activeMember(t.db, { email: 'd@example.fi', municipality: '837' }));
 		await setPaused(t.db, ids[3], true);
 	});
-	afterAll(() => t.close());
+	afterEach(() => t.close());
 
 	it('invites active members matching the filter, each in their own language, and audits it', async () => {
 		const inv = await createInvitation(t.db, coordinator, ORIGIN, {

@@ -1,6 +1,6 @@
 /**
- * The default surveys shipped with the portal, inserted once by the feedback migration as
- * version 1. Later wording changes are made by an admin as new survey versions, never here.
+ * The default surveys shipped with the portal. The feedback migration carries a frozen copy and
+ * inserts it as version 1; later wording changes are new survey versions made by an admin.
  *
  * The national model follows THL's national customer-feedback survey: the recommendation
  * question (NPS, 0–10), THL's six base statements on a five-step agreement scale with

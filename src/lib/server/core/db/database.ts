@@ -30,16 +30,24 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Db> {
 	}
 	const { PGlite, types } = await import('@electric-sql/pglite');
 	const { PGliteDialect } = await import('kysely-pglite-dialect');
+	const extensions = await pgliteExtensions();
 	const dir = opts.pgliteDataDir ?? 'memory://';
 	if (!dir.startsWith('memory://')) {
 		const fs = await import('node:fs');
 		fs.mkdirSync(dir, { recursive: true });
 	}
 	const pglite = await PGlite.create(dir, {
+		extensions,
 		parsers: {
 			[types.INT8]: (v: string) => Number(v),
 			[types.NUMERIC]: (v: string) => Number(v)
 		}
 	});
 	return new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+}
+
+/** PGlite's extensions the migrations create (pg_trgm for the pool's member search). */
+export async function pgliteExtensions() {
+	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+	return { pg_trgm };
 }
