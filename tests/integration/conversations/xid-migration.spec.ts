@@ -5,12 +5,15 @@ import { PGlite } from '@electric-sql/pglite';
 import type { DB } from '../../../src/lib/server/core/db/schema';
 import { migrateToLatest } from '../../../src/lib/server/core/db/migrations';
 import { migrationsFromDisk } from '../../../src/lib/server/core/db/migrations-from-disk';
+import { pgliteExtensions } from '../../../src/lib/server/core/db/database';
 
 // The migration's SQL is the same on both backends; this needs a database that has stopped at
 // the conversations migration, which a fresh in-memory PGlite gives without a server.
 describe('migration 2026-12-01T1100_conversation_xid', () => {
 	it('gives every existing conversation its own key and leaves XIDs off', async () => {
-		const db = new Kysely<DB>({ dialect: new PGliteDialect(await PGlite.create()) });
+		const db = new Kysely<DB>({
+			dialect: new PGliteDialect(await PGlite.create({ extensions: await pgliteExtensions() }))
+		});
 		try {
 			const all = await migrationsFromDisk();
 			const before = Object.fromEntries(

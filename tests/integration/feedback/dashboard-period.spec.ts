@@ -4,6 +4,7 @@ import { grant, loadEvent, user } from '../../helpers/route-event';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
 import { submitResponses } from '../../../src/lib/server/feedback/intake.service';
 import { addUnits } from './fixtures';
+import { readFilter } from '../../../src/lib/server/feedback/dashboard-filter';
 
 const rt = vi.hoisted(() => ({ current: undefined as unknown }));
 vi.mock('$lib/server/core/runtime', () => ({ runtime: async () => rt.current }));
@@ -52,14 +53,15 @@ describe.each(BACKENDS)('dashboard period bounds on %s', (backend) => {
 		expect(data.dash.total.responses).toBe(2);
 	});
 
-	it('a day that does not exist falls back to the default period instead of failing', async () => {
+	it('a day that does not exist is refused with a message; the filter itself falls back', async () => {
 		const handler = user('00000000-0000-4000-8000-000000000001', [grant('feedback_handler')]);
-		const data = (await load(
-			loadEvent(`/staff/feedback?unit=${units.a}&from=2026-02-30&to=2026-07-31`, {
-				user: handler
-			}) as never
-		)) as { filter: { from: string; to: string } };
-		expect(data.filter).toMatchObject({ to: '2026-07-31' });
-		expect(data.filter.from).not.toBe('2026-02-30');
+		const url = `/staff/feedback?unit=${units.a}&from=2026-02-30&to=2026-07-31`;
+		// Bad input is a 400 with a message in the user's language, before any query runs.
+		await expect(load(loadEvent(url, { user: handler }) as never)).rejects.toMatchObject({
+			status: 400
+		});
+		const f = readFilter(new URL(url, 'http://localhost'));
+		expect(f).toMatchObject({ to: '2026-07-31', invalid: 'validation.date' });
+		expect(f.from).not.toBe('2026-02-30');
 	});
 });
