@@ -112,6 +112,11 @@ test('the representativeness view shows real counts against illustrative populat
 	await expect(tampere).toBeVisible();
 	const members = Number(await tampere.locator('td').first().textContent());
 	expect(members).toBeGreaterThan(0);
+	// Shares in the Finnish form, and the gaps as a chart whose figures are in the table.
+	await expect(tampere.locator('td').nth(1)).toHaveText(/^\d+,\d\u00a0%$/);
+	await expect(
+		page.getByRole('figure', { name: /Ero väestöön prosenttiyksikköinä: Kunta/ })
+	).toBeVisible();
 	// A resident may not open coordinator pages.
 	const other = await (await page.context().browser()!.newContext()).newPage();
 	await signIn(other, DEMO.resident);
