@@ -56,7 +56,7 @@ test('a resident joins, confirms, edits, a coordinator invites, the resident ans
 	await coordinator.getByLabel('Nimi tai sähköposti').fill('asukas@demo');
 	await coordinator.getByRole('button', { name: 'Suodata' }).click();
 	await expect(coordinator.getByRole('heading', { name: '1 jäsentä' })).toBeVisible();
-	await coordinator.getByRole('link', { name: 'Kutsu nämä' }).click();
+	await coordinator.getByRole('link', { name: 'Kutsu kaikki 1 suodatettua' }).click();
 	await expect(coordinator.getByText(/suodatinta: 1/)).toBeVisible();
 	await coordinator.getByLabel('Toiminnan tyyppi').selectOption('panel');
 	await coordinator.getByLabel('Otsikko').fill('Digimuutos-paneeli');
