@@ -56,7 +56,7 @@ test('a resident joins, confirms, edits, a coordinator invites, the resident ans
 	await coordinator.getByLabel('Nimi tai sähköposti').fill('asukas@demo');
 	await coordinator.getByRole('button', { name: 'Suodata' }).click();
 	await expect(coordinator.getByRole('heading', { name: '1 jäsentä' })).toBeVisible();
-	await coordinator.getByRole('link', { name: 'Kutsu nämä' }).click();
+	await coordinator.getByRole('link', { name: 'Kutsu kaikki 1 suodatettua' }).click();
 	await expect(coordinator.getByText(/suodatinta: 1/)).toBeVisible();
 	await coordinator.getByLabel('Toiminnan tyyppi').selectOption('panel');
 	await coordinator.getByLabel('Otsikko').fill('Digimuutos-paneeli');
@@ -112,6 +112,11 @@ test('the representativeness view shows real counts against illustrative populat
 	await expect(tampere).toBeVisible();
 	const members = Number(await tampere.locator('td').first().textContent());
 	expect(members).toBeGreaterThan(0);
+	// Shares in the Finnish form, and the gaps as a chart whose figures are in the table.
+	await expect(tampere.locator('td').nth(1)).toHaveText(/^\d+,\d\u00a0%$/);
+	await expect(
+		page.getByRole('figure', { name: /Ero väestöön prosenttiyksikköinä: Kunta/ })
+	).toBeVisible();
 	// A resident may not open coordinator pages.
 	const other = await (await page.context().browser()!.newContext()).newPage();
 	await signIn(other, DEMO.resident);
