@@ -92,16 +92,14 @@ test('every acknowledged vote and feedback response survives a SIGKILL of the se
 		let stop = false;
 		const voter = async (w: number) => {
 			for (let n = 0; !stop; n++) {
-				// One participant per request, five votes on the first statements (all or none).
+				// One participant per request (anonymous), five votes on the first statements (all or none).
 				const votes = Array.from({ length: 5 }, (_, tid) => ({
 					tid,
 					vote: ((n + tid) % 3) - 1,
 					clientId: `crash-v-${w}-${n}-${tid}`
 				}));
-				const s = await post(`${base}/api/conversations/${conversation}/votes`, {
-					xid: `crash-${w}-${n}`,
-					votes
-				});
+				// No cookie: each request is a new anonymous participant of the open conversation.
+				const s = await post(`${base}/api/conversations/${conversation}/votes`, { votes });
 				statuses[`vote ${s}`] = (statuses[`vote ${s}`] ?? 0) + 1;
 				if (s >= 200 && s < 300) ackedVotes.push(...votes.map((v) => v.clientId));
 				else if (s === 0) return;

@@ -18,7 +18,10 @@ export async function formBodyRefusal(request: Request, locale: Locale): Promise
 	try {
 		await request.clone().formData();
 		return null;
-	} catch {
+	} catch (e) {
+		// Past BODY_SIZE_LIMIT adapter-node's body stream throws a 413: leave it to the action's
+		// own formData(), so SvelteKit answers with the portal's translated 413 page.
+		if ((e as { status?: number } | null)?.status === 413) return null;
 		return refusalResponse(request, locale, 400);
 	}
 }
