@@ -12,7 +12,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, request, test, type APIRequestContext, type APIResponse } from './fixtures';
@@ -20,6 +19,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/throwaway-postgres';
 import { DEMO, DEMO_PASSWORD } from './helpers';
+import { freePort } from '../helpers/free-port';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
@@ -130,17 +130,6 @@ function jsonStrings(v: unknown): string[] {
 }
 
 // ---------------------------------------------------------------- the app and its database
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.listen(0, '127.0.0.1', () => {
-			const port = (srv.address() as net.AddressInfo).port;
-			srv.close(() => resolve(port));
-		});
-		srv.on('error', reject);
-	});
-}
 
 /** Tables whose rows change without the request under test: sessions and sign-in throttling. */
 const VOLATILE = new Set([

@@ -4,9 +4,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 
 function findBin(name: string): string | null {
 	for (const dir of (process.env.PATH ?? '').split(':')) {
@@ -20,17 +20,6 @@ function findBin(name: string): string | null {
 		}
 	}
 	return null;
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.listen(0, '127.0.0.1', () => {
-			const port = (srv.address() as net.AddressInfo).port;
-			srv.close(() => resolve(port));
-		});
-		srv.on('error', reject);
-	});
 }
 
 export interface ThrowawayPostgres {
