@@ -72,6 +72,8 @@ test('module pages with charts and wide tables pass axe', async ({ page }) => {
 		'/nps',
 		'/nps/outpatient',
 		'/feedback/direct',
+		'/feedback?q=terveysasema',
+		'/feedback/kiosk/palveluasuminen-nokia',
 		'/pool',
 		`${href}/map`,
 		`${href}/report`,

@@ -93,17 +93,20 @@ test('kiosk: large-button answers, resets itself, queues offline and sends later
 	context
 }) => {
 	await page.goto('/feedback/kiosk/palveluasuminen-nokia');
+	// A kiosk: no site header, navigation, footer or sign-in link to wander off to.
+	await expect(page.locator('header.site-header, footer.site-footer')).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Kirjaudu' })).toHaveCount(0);
 	await answerKiosk(page, `kiosk-online-${run}`);
-	await expect(page.getByTestId('kiosk-queued')).toHaveText('Lähettämättä: 0');
+	await expect(page.getByTestId('kiosk-queued')).toHaveText('Kaikki vastaukset on tallennettu.');
 	// It returns to the start screen by itself.
 	await expect(page.getByRole('button', { name: 'Aloita' })).toBeVisible({ timeout: 10_000 });
 
 	await context.setOffline(true);
 	await answerKiosk(page, `kiosk-offline-${run}`);
-	await expect(page.getByTestId('kiosk-queued')).toHaveText('Lähettämättä: 1');
+	await expect(page.getByTestId('kiosk-queued')).toHaveText(/^1 vastaus odottaa lähetystä/);
 	await expect(page.getByText('Ei verkkoyhteyttä')).toBeVisible();
 	await context.setOffline(false);
-	await expect(page.getByTestId('kiosk-queued')).toHaveText('Lähettämättä: 0', {
+	await expect(page.getByTestId('kiosk-queued')).toHaveText('Kaikki vastaukset on tallennettu.', {
 		timeout: 15_000
 	});
 
@@ -124,7 +127,7 @@ test('kiosk: one answer the server refuses does not cost the rest of the offline
 	await answerKiosk(page, `kiosk-queue-a-${run}`);
 	await expect(page.getByRole('button', { name: 'Aloita' })).toBeVisible({ timeout: 10_000 });
 	await answerKiosk(page, `kiosk-queue-b-${run}`);
-	await expect(page.getByTestId('kiosk-queued')).toHaveText('Lähettämättä: 2');
+	await expect(page.getByTestId('kiosk-queued')).toHaveText(/^2 vastausta odottaa lähetystä/);
 	// An answer the server will refuse (as one kept from an older version of the page might be)
 	// waits in the queue between the two good ones.
 	await page.evaluate((text) => {
@@ -140,7 +143,7 @@ test('kiosk: one answer the server refuses does not cost the rest of the offline
 		localStorage.setItem(key, JSON.stringify(queue));
 	}, `kiosk-queue-bad-${run}`);
 	await context.setOffline(false);
-	await expect(page.getByTestId('kiosk-queued')).toHaveText('Lähettämättä: 0', {
+	await expect(page.getByTestId('kiosk-queued')).toHaveText('Kaikki vastaukset on tallennettu.', {
 		timeout: 15_000
 	});
 

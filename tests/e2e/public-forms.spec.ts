@@ -59,6 +59,8 @@ for (const js of [true, false]) {
 		test('pool join: consent required, then the confirmation mail', async ({ page }) => {
 			const email = `pool-${tag}@example.com`;
 			await page.goto('/pool');
+			// The birth year starts empty, not as a prefilled 0.
+			await expect(page.getByLabel('Syntymävuosi')).toHaveValue('');
 			await page.getByRole('button', { name: 'Liity pooliin' }).click();
 			await expect(page.getByText('Tarvitsemme luvan, jotta voit liittyä.')).toBeVisible();
 			await page.getByLabel('Nimi', { exact: true }).fill('Testi Poolilainen');
@@ -111,6 +113,19 @@ for (const js of [true, false]) {
 			await page.getByLabel('Väite', { exact: true }).fill(`Ajanvaraus tekstiviestillä ${tag}`);
 			await page.getByRole('button', { name: 'Lähetä väite' }).click();
 			await expect(page.getByText(/Kiitos! Väitteesi/)).toBeVisible();
+		});
+
+		test('unit search narrows the list of services to the ones named', async ({ page }) => {
+			await page.goto('/feedback');
+			await expect(page.getByRole('link', { name: 'Ylöjärven terveysasema' })).toBeVisible();
+			await page.getByLabel('Hae palvelua nimellä').fill('hervannan terveys');
+			await page.getByRole('button', { name: 'Hae', exact: true }).click();
+			await expect(page.getByRole('status')).toContainText('löytyi 1 palvelua');
+			await expect(page.getByRole('link', { name: 'Hervannan terveysasema' })).toBeVisible();
+			await expect(page.getByRole('link', { name: 'Ylöjärven terveysasema' })).toHaveCount(0);
+			await page.getByLabel('Hae palvelua nimellä').fill('ei-tällaista');
+			await page.getByRole('button', { name: 'Hae', exact: true }).click();
+			await expect(page.getByRole('status')).toContainText('ei löytynyt palvelua');
 		});
 
 		test('language switch keeps the page and changes the language', async ({ page }) => {

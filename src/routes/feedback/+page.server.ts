@@ -1,8 +1,11 @@
 import type { PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
-import { linesWithUnits } from '$lib/server/feedback/org-view';
+import { filterUnits, linesWithUnits } from '$lib/server/feedback/org-view';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const { db } = await runtime();
-	return { lines: (await linesWithUnits(db, locals.locale)).filter((l) => l.units.length) };
+	const q = (url.searchParams.get('q') ?? '').slice(0, 100).trim();
+	const lines = (await linesWithUnits(db, locals.locale)).filter((l) => l.units.length);
+	const found = filterUnits(lines, q, locals.locale);
+	return { q, lines: found, count: found.reduce((n, l) => n + l.units.length, 0) };
 };

@@ -16,6 +16,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const { db } = await runtime();
 	const form = await superValidate(zod4(joinSchema), { errors: false });
 	form.data.locale = locals.locale;
+	// superforms starts a number at 0; a birth year starts empty, not as "0" (issue 11).
+	(form.data as { birthYear?: number }).birthYear = undefined;
 	if (locals.user) {
 		form.data.email = locals.user.email;
 		form.data.name = locals.user.displayName;

@@ -21,3 +21,21 @@ export async function linesWithUnits(db: Executor, locale: Locale): Promise<Line
 			.map((u) => ({ id: u.id, code: u.code, name: localName(u, locale), parentId: u.parent_id }))
 	}));
 }
+
+/**
+ * Keeps the units whose name contains every word of the query, ignoring case (the public unit
+ * list will hold hundreds of units, issue 11); lines left without units are dropped.
+ */
+export function filterUnits(lines: LineView[], query: string, locale: Locale): LineView[] {
+	const words = query.toLocaleLowerCase(locale).split(/\s+/).filter(Boolean);
+	if (!words.length) return lines;
+	return lines
+		.map((l) => ({
+			...l,
+			units: l.units.filter((u) => {
+				const name = u.name.toLocaleLowerCase(locale);
+				return words.every((w) => name.includes(w));
+			})
+		}))
+		.filter((l) => l.units.length);
+}
