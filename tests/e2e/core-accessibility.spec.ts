@@ -40,7 +40,13 @@ test('signed-in pages pass axe', async ({ page }) => {
 		'/admin',
 		'/admin/people',
 		'/admin/people/new',
-		'/admin/audit'
+		'/admin/audit',
+		'/staff/pool',
+		'/staff/pool/representation',
+		'/staff/pool/invitations',
+		'/staff/feedback',
+		'/staff/feedback/cases',
+		'/staff/conversations'
 	])
 		await expectNoViolations(page, url);
 });

@@ -145,3 +145,19 @@ test('a coordinator exports the filter as CSV and an invalid import writes nothi
 	await page.goto('/staff/pool?q=uusi%40example.fi');
 	await expect(page.getByRole('heading', { name: '0 jäsentä' })).toBeVisible();
 });
+
+test('a coordinator filters by ticking boxes, no Ctrl-click needed', async ({ page }) => {
+	await signIn(page, DEMO.pool);
+	await page.goto('/staff/pool');
+	const municipality = page.getByRole('group', { name: 'Kunta' });
+	await municipality.getByLabel('Tampere', { exact: true }).check();
+	await municipality.getByLabel('Nokia', { exact: true }).check();
+	await page.getByRole('button', { name: 'Suodata' }).click();
+	await expect(page).toHaveURL(/municipality=837/);
+	await expect(page).toHaveURL(/municipality=536/);
+	// The choices stay ticked on the filtered page.
+	await expect(
+		page.getByRole('group', { name: 'Kunta' }).getByLabel('Tampere', { exact: true })
+	).toBeChecked();
+	await expect(page.getByRole('heading', { name: /\d+ jäsentä/ })).toBeVisible();
+});
