@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
-import { listConversations } from '$lib/server/conversations';
+import { contentLanguage, listConversations } from '$lib/server/conversations';
 
 export const load: PageServerLoad = async () => {
 	const { db } = await runtime();
@@ -9,6 +9,7 @@ export const load: PageServerLoad = async () => {
 		conversations: rows.map((c) => ({
 			id: c.id,
 			topic: c.topic,
+			contentLang: contentLanguage(c.languages),
 			description: c.description,
 			status: c.status,
 			participants: Number(c.participants ?? 0)

@@ -15,6 +15,7 @@ export function listConversations(db: Executor, opts: { openOnly?: boolean } = {
 			'c.topic',
 			'c.description',
 			'c.status',
+			'c.languages',
 			'c.created_at',
 			'c.closed_at',
 			(eb) =>

@@ -30,6 +30,7 @@ export { handleVoteApi, voteFormAction, statementFormAction } from './http';
 export { voteLimiter, statementLimiter } from './rate-limit';
 export { buildMapView, GROUP_NAMES, type MapView } from './map-view';
 export { conversationOr404, loadReport } from './pages';
+export { contentLanguage } from './content-language';
 export {
 	parseResultOrder,
 	RESULT_SORTS,

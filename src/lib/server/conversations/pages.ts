@@ -3,6 +3,7 @@ import { error } from '@sveltejs/kit';
 import type { Db } from '../core/db/database';
 import { getConversation, getMap, listFindings, participationByDay } from './conversations.queries';
 import { buildMapView } from './map-view';
+import { contentLanguage } from './content-language';
 import type { MapResult } from './opinion-map.port';
 import { statementResults, type ResultOrder } from './statement-results';
 
@@ -45,8 +46,10 @@ export async function loadReport(
 		])
 		.where('conversation_id', '=', conversationId)
 		.executeTakeFirstOrThrow();
+	const conversation = await getConversation(db, conversationId);
 	return {
 		map,
+		contentLang: contentLanguage(conversation?.languages),
 		results,
 		order: order ?? { sort: 'tid' as const, dir: 'asc' as const },
 		byDay,

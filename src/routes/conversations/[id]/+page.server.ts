@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
 import {
+	contentLanguage,
 	conversationOr404,
 	identityOf,
 	identityRefusal,
@@ -26,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 			id: c.id,
 			topic: c.topic,
 			description: c.description,
+			contentLang: contentLanguage(c.languages),
 			status: c.status,
 			allowStatements: c.allow_statements,
 			moderation: c.moderation

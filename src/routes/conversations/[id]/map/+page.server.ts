@@ -3,6 +3,7 @@ import type { PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
 import {
 	buildMapView,
+	contentLanguage,
 	conversationOr404,
 	identityOf,
 	viewerParticipant,
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 			redirect(303, `/conversations/${c.id}`);
 	}
 	return {
-		conversation: { id: c.id, topic: c.topic },
+		conversation: { id: c.id, topic: c.topic, contentLang: contentLanguage(c.languages) },
 		map: await buildMapView(db, c.id, pid)
 	};
 };
