@@ -65,6 +65,21 @@ test('the QR poster links to the form and marks the answer as QR', async ({ page
 	const poster = await page.request.get('/feedback/qr/koti-tampere/poster.svg');
 	expect(poster.headers()['content-type']).toContain('image/svg+xml');
 	expect(await poster.text()).toContain('<svg');
+	// Printed on A4 nothing is cut: every line of text lies inside the 210 mm wide sheet.
+	const sheet = await page.context().newPage();
+	await sheet.goto('/feedback/qr/koti-tampere/poster.svg');
+	const boxes = await sheet.evaluate(() =>
+		[...document.querySelectorAll('text')].map((t) => {
+			const b = (t as SVGTextElement).getBBox();
+			return { text: t.textContent, left: b.x, right: b.x + b.width };
+		})
+	);
+	expect(boxes.length).toBeGreaterThan(3);
+	for (const b of boxes) {
+		expect(b.left, b.text ?? '').toBeGreaterThanOrEqual(0);
+		expect(b.right, b.text ?? '').toBeLessThanOrEqual(210);
+	}
+	await sheet.close();
 	// Scan-free: follow the link the code encodes.
 	await page.goto(new URL(href!).pathname + new URL(href!).search);
 	await page
