@@ -58,12 +58,13 @@ describe.each(BACKENDS)('unit staff in the feedback area on %s', (backend) => {
 
 	it('may not open cases, export or import', async () => {
 		const staff = user(id, [grant('staff', units.b)]);
-		for (const p of [
-			cases.load(loadEvent('/staff/feedback/cases', { user: staff }) as never),
-			exportCsv.GET(loadEvent('/staff/feedback/export', { user: staff }) as never),
-			importCsv.load(loadEvent('/staff/feedback/import', { user: staff }) as never)
+		// One at a time: promises made up front would reject before they are awaited.
+		for (const call of [
+			() => cases.load(loadEvent('/staff/feedback/cases', { user: staff }) as never),
+			() => exportCsv.GET(loadEvent('/staff/feedback/export', { user: staff }) as never),
+			() => importCsv.load(loadEvent('/staff/feedback/import', { user: staff }) as never)
 		])
-			expect(await outcome(p)).toMatchObject({ status: 403 });
+			expect(await outcome(call())).toMatchObject({ status: 403 });
 	});
 
 	it('staff without a unit get 403; handlers keep the full view', async () => {
