@@ -59,7 +59,16 @@ function dayDate(day: string): Date {
 }
 const instant = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
+const formatters = new Map<Locale, Formatter>();
+
+/** The formatter of a locale, made once: pages read `i18n.fmt` in every row they render. */
 export function formatter(locale: Locale): Formatter {
+	let f = formatters.get(locale);
+	if (!f) formatters.set(locale, (f = makeFormatter(locale)));
+	return f;
+}
+
+function makeFormatter(locale: Locale): Formatter {
 	const tag = intlLocale(locale);
 	const fixed = (digits: number) => ({
 		minimumFractionDigits: digits,
