@@ -8,17 +8,19 @@ import {
 	computeMapNow,
 	createConversation,
 	createConversationSchema,
+	getConversation,
 	getMap,
 	loadReport,
+	MIN_VOTES_FOR_SHARE,
 	parseResultOrder,
 	voteAs,
 	type MapResult
 } from '../../../src/lib/server/conversations';
-import { MIN_VOTES_FOR_SHARE } from '../../../src/lib/server/conversations/map-view';
 
 describe.each(BACKENDS)('report shares on %s', (backend) => {
 	let t: TestDb;
 	let conv: string;
+	let c: { id: string; languages: string[] };
 	beforeAll(async () => {
 		t = await createTestDb(backend);
 		const u = await t.db
@@ -43,6 +45,7 @@ describe.each(BACKENDS)('report shares on %s', (backend) => {
 			expect((await voteAs(t.db, conv, { kind: 'anon', key: `s${p}` }, votes)).ok).toBe(true);
 		}
 		await computeMapNow(t.db, conv);
+		c = (await getConversation(t.db, conv))!;
 	});
 	afterAll(() => t.close());
 
@@ -50,7 +53,7 @@ describe.each(BACKENDS)('report shares on %s', (backend) => {
 		const engine = (await getMap(t.db, conv))!.result as MapResult;
 		// polismath's pseudocount z-test passes a single vote (z ≈ 1.41 > 1.2816).
 		expect(engine.consensus.agree.map((c) => c.tid)).toContain('8');
-		const report = await loadReport(t.db, conv, null);
+		const report = await loadReport(t.db, c, null);
 		const map = report.map!;
 		expect(map.minVotes).toBe(MIN_VOTES_FOR_SHARE);
 		expect(map.consensus.agree.map((c) => c.tid)).not.toContain(8);
@@ -58,7 +61,7 @@ describe.each(BACKENDS)('report shares on %s', (backend) => {
 	});
 
 	it('every share shown carries its counts, and the percentage follows from them', async () => {
-		const map = (await loadReport(t.db, conv, null)).map!;
+		const map = (await loadReport(t.db, c, null)).map!;
 		const shares = [
 			...map.consensus.agree,
 			...map.consensus.disagree,
@@ -73,7 +76,7 @@ describe.each(BACKENDS)('report shares on %s', (backend) => {
 	});
 
 	it('lists every statement’s counts overall and by group, and sorts them', async () => {
-		const report = await loadReport(t.db, conv, null);
+		const report = await loadReport(t.db, c, null);
 		const byTid = new Map(report.results.map((r) => [r.tid, r]));
 		expect(report.results.map((r) => r.tid)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
 		expect(byTid.get(8)!.overall).toEqual({ agree: 1, disagree: 0, pass: 0, n: 1 });
@@ -92,14 +95,14 @@ describe.each(BACKENDS)('report shares on %s', (backend) => {
 
 		const sorted = await loadReport(
 			t.db,
-			conv,
+			c,
 			null,
 			parseResultOrder(new URLSearchParams('sort=n&dir=asc'))
 		);
 		expect(sorted.results[0].tid).toBe(8);
 		const desc = await loadReport(
 			t.db,
-			conv,
+			c,
 			null,
 			parseResultOrder(new URLSearchParams('sort=agree&dir=desc'))
 		);

@@ -68,7 +68,16 @@ export async function buildMapView(
 	viewerParticipantId: number | null
 ): Promise<MapView | null> {
 	const row = await getMap(db, conversationId);
-	if (!row) return null;
+	return row ? mapViewOf(db, row, conversationId, viewerParticipantId) : null;
+}
+
+/** The view of a map row already read (the report reads it once for the view and the results). */
+export async function mapViewOf(
+	db: Executor,
+	row: { result: unknown; computed_at: Date | string },
+	conversationId: string,
+	viewerParticipantId: number | null
+): Promise<MapView> {
 	const r = row.result as MapResult;
 	const statements = await db
 		.selectFrom('conversation_statement')

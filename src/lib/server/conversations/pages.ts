@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import type { Db } from '../core/db/database';
 import { getConversation, getMap, listFindings, participationByDay } from './conversations.queries';
-import { buildMapView } from './map-view';
+import { mapViewOf } from './map-view';
 import { contentLanguage } from './content-language';
 import type { MapResult } from './opinion-map.port';
 import { statementResults, type ResultOrder } from './statement-results';
@@ -18,12 +18,14 @@ export async function conversationOr404(db: Db, id: string) {
 
 export async function loadReport(
 	db: Db,
-	conversationId: string,
+	conversation: { id: string; languages: string[] },
 	viewer: number | null,
 	order?: ResultOrder
 ) {
-	const map = await buildMapView(db, conversationId, viewer);
+	const conversationId = conversation.id;
+	// One read of the stored map serves both the map view and the per-group results.
 	const stored = await getMap(db, conversationId);
+	const map = stored ? await mapViewOf(db, stored, conversationId, viewer) : null;
 	const results = await statementResults(
 		db,
 		conversationId,
@@ -46,7 +48,6 @@ export async function loadReport(
 		])
 		.where('conversation_id', '=', conversationId)
 		.executeTakeFirstOrThrow();
-	const conversation = await getConversation(db, conversationId);
 	return {
 		map,
 		contentLang: contentLanguage(conversation?.languages),

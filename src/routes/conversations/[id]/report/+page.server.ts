@@ -8,6 +8,6 @@ export const load: PageServerLoad = async (event) => {
 	const c = await conversationOr404(db, event.params.id);
 	return {
 		conversation: { id: c.id, topic: c.topic, description: c.description, status: c.status },
-		report: await loadReport(db, c.id, null, parseResultOrder(event.url.searchParams))
+		report: await loadReport(db, c, null, parseResultOrder(event.url.searchParams))
 	};
 };

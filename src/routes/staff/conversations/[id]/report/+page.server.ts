@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const statements = await listStatements(db, c.id, ['accepted', 'pending']);
 	return {
 		conversation: { id: c.id, topic: c.topic },
-		report: await loadReport(db, c.id, null, parseResultOrder(event.url.searchParams)),
+		report: await loadReport(db, c, null, parseResultOrder(event.url.searchParams)),
 		statements: statements.map((s) => ({ id: Number(s.id), tid: s.tid, body: s.body }))
 	};
 };
