@@ -131,6 +131,37 @@ test('kiosk: large-button answers, resets itself, queues offline and sends later
 	await expectExported(staff, `kiosk-offline-${run}`, 'kiosk');
 });
 
+test('kiosk: the 0–10 scale fits one row on a tablet, and focus follows each new question', async ({
+	page
+}) => {
+	for (const size of [
+		{ width: 768, height: 1024 },
+		{ width: 1280, height: 800 }
+	]) {
+		await page.setViewportSize(size);
+		await page.goto('/feedback/kiosk/palveluasuminen-nokia');
+		await page.getByRole('button', { name: 'Aloita' }).click();
+		const heading = page.getByRole('heading', { level: 1 });
+		await expect(heading).toBeFocused();
+		const scale = page.getByRole('group').getByRole('button');
+		await expect(scale).toHaveCount(11);
+		const boxes = await scale.evaluateAll((els) =>
+			els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, width: r.width }))
+		);
+		expect(new Set(boxes.map((b) => Math.round(b.top))).size, `one row at ${size.width}px`).toBe(1);
+		// Large enough for a finger (WCAG 2.5.5's 44 px).
+		for (const b of boxes) expect(b.width).toBeGreaterThanOrEqual(44);
+		const first = await heading.textContent();
+		await page.getByRole('button', { name: '8', exact: true }).click();
+		await expect(heading).not.toHaveText(first ?? '');
+		await expect(heading).toBeFocused();
+		// Back returns to the scale's question with focus on it too.
+		await page.getByRole('button', { name: 'Edellinen' }).click();
+		await expect(heading).toHaveText(first ?? '');
+		await expect(heading).toBeFocused();
+	}
+});
+
 test('kiosk: one answer the server refuses does not cost the rest of the offline queue', async ({
 	page,
 	context
