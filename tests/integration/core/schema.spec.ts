@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { sql } from 'kysely';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
-import { applyFilters } from '../../../src/lib/server/pool/pool.queries';
+import { applyFilters } from '../../../src/lib/server/pool';
 
 type Kind = 'string' | 'number' | 'boolean' | 'date' | 'array' | 'json';
 interface ColumnShape {
