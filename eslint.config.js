@@ -1,8 +1,11 @@
 import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import { boundaries } from './eslint.boundaries.js';
 
 export default ts.config(
 	{
@@ -16,7 +19,9 @@ export default ts.config(
 			'bench/out/',
 			'.test-reports/',
 			'.e2e-data/',
-			'.e2e-data-pg/'
+			'.e2e-data-pg/',
+			// Deliberately broken imports, linted by tests/lint/boundaries.spec.ts only.
+			'tests/lint/fixtures/'
 		]
 	},
 	js.configs.recommended,
@@ -54,21 +59,5 @@ export default ts.config(
 			'@typescript-eslint/no-misused-promises': 'error'
 		}
 	},
-	{
-		// Modules talk through each other's index.ts only (see README, "Layout").
-		files: ['src/lib/server/**/*.ts'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						{
-							regex: '^\\$lib/server/(?!core/)[^/]+/.+',
-							message: "Import another module through its index.ts ('$lib/server/<module>')."
-						}
-					]
-				}
-			]
-		}
-	}
+	...boundaries({ createTypeScriptImportResolver, importX })
 );

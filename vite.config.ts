@@ -13,7 +13,8 @@ export default defineConfig({
 			'src/**/*.spec.ts',
 			'ml/**/*.spec.ts',
 			'tests/integration/**/*.spec.ts',
-			'tests/ml/**/*.spec.ts'
+			'tests/ml/**/*.spec.ts',
+			'tests/lint/**/*.spec.ts'
 		],
 		environment: 'node',
 		globalSetup: ['tests/helpers/global-setup.ts'],

@@ -1,17 +1,19 @@
 /**
  * Every request: resolve the session and language, then apply the area access rules before any
- * load, action or endpoint runs. Started once: database, migrations, demo data, mail worker.
+ * load, action or endpoint runs. Started once (src/lib/server/runtime.ts, from the module manifests): database, migrations,
+ * demo data, mail worker, periodic jobs.
  */
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { translate, type Locale } from '$lib/i18n';
-import { runtime, shutdown } from '$lib/server/core/runtime';
+import { runtime, shutdown } from '$lib/server/runtime';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/core/auth/session';
-import { decide, requirementFor } from '$lib/server/core/auth/access-policy';
+import { decide } from '$lib/server/core/auth/access-policy';
+import { access } from '$lib/server/modules';
 import { signInUrl } from '$lib/server/core/auth/guard';
 import { LOCALE_COOKIE, negotiateLocale } from '$lib/server/core/i18n/negotiate';
 import { applySecurityHeaders } from '$lib/server/core/http/security-headers';
@@ -58,7 +60,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		// No route has a NUL in a code or id, and PostgreSQL refuses one in a query parameter.
 		if (Object.values(event.params).some((v) => v?.includes('\u0000')))
 			return withSecurityHeaders(refusalResponse(event.request, event.locals.locale, 404));
-		const decision = decide(requirementFor(event.route.id), event.locals.user);
+		const decision = decide(access.requirementFor(event.route.id), event.locals.user);
 		if (decision === 'sign-in') {
 			if (event.request.method === 'GET') redirect(303, signInUrl(event.url));
 			return withSecurityHeaders(refusalResponse(event.request, event.locals.locale, 401));

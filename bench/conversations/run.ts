@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import pg from 'pg';
 import { freePort, startPostgres } from './pg';
-import { signXid } from '../../src/lib/server/conversations/xid';
+import { signXid } from '../../src/lib/server/conversations';
 
 const arg = (name: string, fallback: number) => {
 	const i = process.argv.indexOf(`--${name}`);

@@ -6,8 +6,8 @@
  * idempotent job the portal uses).
  */
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../src/lib/server/core/db/schema';
-import { rebuildRollups } from '../../src/lib/server/feedback/intake.service';
+import type { DB } from '../../src/lib/server/db';
+import { rebuildRollups } from '../../src/lib/server/feedback';
 
 export async function generateResponses(db: Kysely<DB>, total: number, chunk = 500_000) {
 	const t0 = performance.now();

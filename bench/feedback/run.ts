@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../../tests/helpers/throwaway-postgres';
-import type { DB } from '../../src/lib/server/core/db/schema';
+import type { DB } from '../../src/lib/server/db';
 import { generateResponses } from './generate';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4192);

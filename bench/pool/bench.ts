@@ -1,16 +1,19 @@
 /** The pool's speed targets, measured on PGlite and on PostgreSQL (a throwaway local cluster). */
 import { sql } from 'kysely';
-import { createDatabase, type Db } from '../../src/lib/server/core/db/database';
+import { createDatabase } from '../../src/lib/server/core/db/database';
+import type { DB, Db } from '../../src/lib/server/db';
 import { migrateToLatest } from '../../src/lib/server/core/db/migrations';
 import { migrationsFromDisk } from '../../src/lib/server/core/db/migrations-from-disk';
 import { seedReferenceData } from '../../src/lib/server/core/org';
-import { searchMembers } from '../../src/lib/server/pool/pool.queries';
-import { representation } from '../../src/lib/server/pool/representation';
-import { createInvitation } from '../../src/lib/server/pool/invitation.service';
-import { checkMemberCsv } from '../../src/lib/server/pool/import.service';
+import {
+	searchMembers,
+	representation,
+	createInvitation,
+	checkMemberCsv,
+	type MemberFilters
+} from '../../src/lib/server/pool';
 import { startThrowawayPostgres } from '../../tests/helpers/throwaway-postgres';
 import { mailBench } from './mail';
-import type { MemberFilters } from '../../src/lib/server/pool/pool.types';
 
 const MEMBERS = 100_000;
 
@@ -148,7 +151,7 @@ async function onBackend(label: string, db: Db, want: Set<string>) {
 export async function main(args: string[]) {
 	const named = args.filter((a) => !a.startsWith('--'));
 	const want = new Set(named.length ? named : ['search', 'invite', 'csv', 'mail']);
-	const lite = await createDatabase({ pgliteDataDir: 'memory://' });
+	const lite = await createDatabase<DB>({ pgliteDataDir: 'memory://' });
 	try {
 		await onBackend('PGlite', lite, want);
 	} finally {
@@ -161,7 +164,7 @@ export async function main(args: string[]) {
 		console.log('\nNo PostgreSQL available: skipped.');
 		return;
 	}
-	const db = await createDatabase({ databaseUrl: url });
+	const db = await createDatabase<DB>({ databaseUrl: url });
 	try {
 		await onBackend('PostgreSQL', db, want);
 	} finally {

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import net from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import type { Db } from '../../src/lib/server/core/db/database';
+import type { Db } from '../../src/lib/server/db';
 import { enqueueMails, processOutboxBatch, smtpSender } from '../../src/lib/server/core/mail';
 
 const N = 5000;

@@ -13,7 +13,7 @@ export async function testRuntime() {
 	process.env.MAIL_WORKER = '0';
 	process.env.BACKGROUND_JOBS = '0';
 	process.env.ORIGIN ??= 'http://portal.test';
-	const { runtime } = await import('../../src/lib/server/core/runtime');
+	const { runtime } = await import('../../src/lib/server/runtime');
 	return runtime();
 }
 

@@ -4,7 +4,7 @@
  * route's `runtime()` at its test database with:
  *
  *   const rt = vi.hoisted(() => ({ current: undefined as unknown }));
- *   vi.mock('$lib/server/core/runtime', () => ({ runtime: async () => rt.current }));
+ *   vi.mock('$lib/server/runtime', () => ({ runtime: async () => rt.current }));
  */
 import type { RoleGrant, SessionUser } from '../../src/lib/server/core/auth/roles';
 import type { Locale } from '../../src/lib/i18n';

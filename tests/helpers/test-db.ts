@@ -8,7 +8,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { PGlite, types } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { DB } from '../../src/lib/server/core/db/schema';
+import type { DB } from '../../src/lib/server/db';
 import { migrateToLatest } from '../../src/lib/server/core/db/migrations';
 import { migrationsFromDisk } from '../../src/lib/server/core/db/migrations-from-disk';
 import { pgliteExtensions } from '../../src/lib/server/core/db/database';

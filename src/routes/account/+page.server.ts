@@ -2,14 +2,14 @@ import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/core/auth/guard';
 import { changePasswordSchema } from '$lib/server/core/auth/auth.schemas';
 import { changePassword } from '$lib/server/core/auth/account.service';
 import { setSessionCookie } from '$lib/server/core/auth/session';
 import { describeRoles } from '$lib/server/core/auth/role-labels';
 import type { FormMessage } from '$lib/forms';
-import { accountLinks } from '$lib/server/workspace-links';
+import { linksFor } from '$lib/server/modules';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		profile: { displayName: user.displayName, email: user.email },
 		roles: await describeRoles(db, user.roles),
-		links: accountLinks(user),
+		links: linksFor('account', user),
 		form: await superValidate(zod4(changePasswordSchema))
 	};
 };

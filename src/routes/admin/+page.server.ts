@@ -1,5 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/core/auth/guard';
-import { adminLinks } from '$lib/server/workspace-links';
+import { linksFor } from '$lib/server/modules';
 
-export const load: PageServerLoad = (event) => ({ links: adminLinks(requireRole(event, 'admin')) });
+export const load: PageServerLoad = (event) => ({
+	links: linksFor('admin', requireRole(event, 'admin'))
+});

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { contentLanguage, listConversations } from '$lib/server/conversations';
 
 export const load: PageServerLoad = async () => {

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
-import { filterUnits, linesWithUnits } from '$lib/server/feedback/org-view';
+import { runtime } from '$lib/server/runtime';
+import { filterUnits, linesWithUnits } from '$lib/server/feedback';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { db } = await runtime();

@@ -2,7 +2,7 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n';
 import { LOCALE_COOKIE } from '$lib/server/core/i18n/negotiate';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { safeRedirectTarget } from '$lib/server/core/http/safe-redirect';
 import { setUserLocale } from '$lib/server/core/auth/account.service';
 import { readFormOrRefusal } from '$lib/server/core/http/form-body';

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
-import { countyPage } from '$lib/server/feedback/public-pages';
+import { runtime } from '$lib/server/runtime';
+import { countyPage } from '$lib/server/feedback';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const { db, config } = await runtime();

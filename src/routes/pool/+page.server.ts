@@ -2,14 +2,17 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { tokenId } from '$lib/server/core/auth/tokens';
-import { joinSchema } from '$lib/server/pool/pool.schemas';
-import { joinPool } from '$lib/server/pool/member.service';
-import { profileOptions, unknownReferences } from '$lib/server/pool/form-data';
-import { cleanBackground } from '$lib/server/pool/question.service';
-import { joinLimiter } from '$lib/server/pool/rate-limit';
-import { CONSENT_VERSION } from '$lib/server/pool/pool.types';
+import {
+	joinSchema,
+	joinPool,
+	profileOptions,
+	unknownReferences,
+	cleanBackground,
+	joinLimiter,
+	CONSENT_VERSION
+} from '$lib/server/pool';
 import type { FormMessage } from '$lib/forms';
 
 export const load: PageServerLoad = async ({ locals }) => {

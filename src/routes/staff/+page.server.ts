@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
 import { STAFF_ROLES } from '$lib/server/core/auth/roles';
 import { describeRoles } from '$lib/server/core/auth/role-labels';
-import { staffLinks } from '$lib/server/workspace-links';
+import { linksFor } from '$lib/server/modules';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, [...STAFF_ROLES]);
@@ -13,6 +13,6 @@ export const load: PageServerLoad = async (event) => {
 			db,
 			user.roles.filter((r) => r.role !== 'resident')
 		),
-		links: staffLinks(user)
+		links: linksFor('staff', user)
 	};
 };

@@ -4,7 +4,7 @@
  * what the server set, like a browser between requests.
  */
 import type { Cookies } from '@sveltejs/kit';
-import type { ConversationEvent } from '../../../src/lib/server/conversations/http';
+import type { ConversationEvent } from '../../../src/lib/server/conversations';
 
 export class CookieJar {
 	readonly values = new Map<string, string>();

@@ -5,9 +5,9 @@ import {
 	createConversationSchema,
 	ensureParticipant,
 	handleVoteApi,
-	setConversationStatus
+	setConversationStatus,
+	VoteBatcher
 } from '../../../src/lib/server/conversations';
-import { VoteBatcher } from '../../../src/lib/server/conversations/vote-batcher';
 import { apiPath, event } from './http-event';
 
 describe.each(BACKENDS)('grouped vote intake on %s', (backend) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { PGlite } from '@electric-sql/pglite';
-import type { DB } from '../../../src/lib/server/core/db/schema';
+import type { DB } from '../../../src/lib/server/db';
 import { migrateToLatest } from '../../../src/lib/server/core/db/migrations';
 import { migrationsFromDisk } from '../../../src/lib/server/core/db/migrations-from-disk';
 import { pgliteExtensions } from '../../../src/lib/server/core/db/database';

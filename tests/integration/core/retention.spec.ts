@@ -4,7 +4,7 @@ import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { signIn, signUp, requestPasswordReset } from '../../../src/lib/server/core/auth';
 import { createSession } from '../../../src/lib/server/core/auth/session';
 import { enqueueMail } from '../../../src/lib/server/core/mail';
-import { moduleJobs } from '../../../src/lib/server/jobs';
+import { coreJobs } from '../../../src/lib/server/core/runtime';
 import { loadConfig } from '../../../src/lib/server/core/config';
 
 const ORIGIN = 'http://portal.test';
@@ -73,7 +73,7 @@ describe.each(BACKENDS)('core retention job on %s', (backend) => {
 		const throttlesBefore = (await t.db.selectFrom('auth_throttle').select('key').execute()).length;
 
 		// The registered job, as the server runs it.
-		const job = moduleJobs.find((j) => j.name === 'core.retention');
+		const job = coreJobs().find((j) => j.name === 'core.retention');
 		expect(job).toBeDefined();
 		await job!.run(t.db);
 

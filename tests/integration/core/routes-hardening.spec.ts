@@ -3,7 +3,7 @@
  * own runtime (in-memory PGlite). The services behind them run on both backends in accounts.spec.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../../src/lib/server/core/db/database';
+import type { Db } from '../../../src/lib/server/db';
 import type { SessionUser } from '../../../src/lib/server/core/auth/roles';
 import { confirmEmail, signUp } from '../../../src/lib/server/core/auth/account.service';
 import { grantRole } from '../../../src/lib/server/core/auth/people.service';

@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { sql } from 'kysely';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
-import { applyFilters } from '../../../src/lib/server/pool/pool.queries';
+import { applyFilters } from '../../../src/lib/server/pool';
 
 type Kind = 'string' | 'number' | 'boolean' | 'date' | 'array' | 'json';
 interface ColumnShape {
@@ -19,9 +19,9 @@ interface ColumnShape {
 }
 type Shapes = Map<string, Map<string, ColumnShape>>;
 
-/** Reads `DB` from schema.ts with the TypeScript checker: what a query sees when it selects. */
+/** Reads `DB` from the composition root's db.ts with the TypeScript checker: what a query sees when it selects. */
 function tableTypes(): Shapes {
-	const schema = path.resolve('src/lib/server/core/db/schema.ts');
+	const schema = path.resolve('src/lib/server/db.ts');
 	const program = ts.createProgram([schema], {
 		strict: true,
 		noEmit: true,

@@ -13,7 +13,7 @@ import { translate } from '../../../src/lib/i18n';
 import { addUnits } from '../feedback/fixtures';
 
 const rt = vi.hoisted(() => ({ current: undefined as unknown }));
-vi.mock('$lib/server/core/runtime', () => ({ runtime: async () => rt.current }));
+vi.mock('$lib/server/runtime', () => ({ runtime: async () => rt.current }));
 
 const pool = await import('../../../src/routes/staff/pool/import/+page.server');
 const feedback = await import('../../../src/routes/staff/feedback/import/+page.server');

@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
-import {
-	answerCase,
-	runCaseDeadlines,
-	submitCase
-} from '../../../src/lib/server/feedback/cases.service';
+import { answerCase, runCaseDeadlines, submitCase } from '../../../src/lib/server/feedback';
 import { addUnits } from './fixtures';
 
 describe.each(BACKENDS)('feedback cases on %s', (backend) => {

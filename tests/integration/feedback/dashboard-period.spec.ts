@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { grant, loadEvent, user } from '../../helpers/route-event';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
-import { submitResponses } from '../../../src/lib/server/feedback/intake.service';
+import { submitResponses, readFilter } from '../../../src/lib/server/feedback';
 import { addUnits } from './fixtures';
-import { readFilter } from '../../../src/lib/server/feedback/dashboard-filter';
 
 const rt = vi.hoisted(() => ({ current: undefined as unknown }));
-vi.mock('$lib/server/core/runtime', () => ({ runtime: async () => rt.current }));
+vi.mock('$lib/server/runtime', () => ({ runtime: async () => rt.current }));
 
 const { load } = await import('../../../src/routes/staff/feedback/+page.server');
 

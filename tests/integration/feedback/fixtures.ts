@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../../src/lib/server/core/db/schema';
+import type { DB } from '../../../src/lib/server/db';
 
 /** Two units under the outpatient line and one under hospital services. */
 export async function addUnits(db: Kysely<DB>): Promise<Record<string, number>> {

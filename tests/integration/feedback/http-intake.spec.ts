@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
-import { handleJsonIntake, handleSmsIntake } from '../../../src/lib/server/feedback/intake-http';
-import { importCsv } from '../../../src/lib/server/feedback/csv-import';
-import { exportCsv } from '../../../src/lib/server/feedback/csv-export';
+import {
+	handleJsonIntake,
+	handleSmsIntake,
+	importCsv,
+	exportCsv
+} from '../../../src/lib/server/feedback';
 import { addUnits } from './fixtures';
 
 describe.each(BACKENDS)('feedback HTTP intake and CSV import on %s', (backend) => {

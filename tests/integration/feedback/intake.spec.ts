@@ -4,11 +4,11 @@ import { seedReferenceData } from '../../../src/lib/server/core/org';
 import {
 	submitResponses,
 	IntakeError,
-	rebuildRollups
-} from '../../../src/lib/server/feedback/intake.service';
-import { figures } from '../../../src/lib/server/feedback/stats.queries';
-import { publicSummary } from '../../../src/lib/server/feedback/public-stats.service';
-import type { ResponseInput } from '../../../src/lib/server/feedback/feedback.types';
+	rebuildRollups,
+	figures,
+	publicSummary,
+	type ResponseInput
+} from '../../../src/lib/server/feedback';
 import { addUnits } from './fixtures';
 
 describe.each(BACKENDS)('feedback intake on %s', (backend) => {

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { formEvent, grant, loadEvent, user } from '../../helpers/route-event';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
-import { getSurveyByCode } from '../../../src/lib/server/feedback/surveys.queries';
+import { getSurveyByCode } from '../../../src/lib/server/feedback';
 import { addUnits } from './fixtures';
 
 const rt = vi.hoisted(() => ({ current: undefined as unknown }));
-vi.mock('$lib/server/core/runtime', () => ({ runtime: async () => rt.current }));
+vi.mock('$lib/server/runtime', () => ({ runtime: async () => rt.current }));
 
 const { load, actions } = await import('../../../src/routes/admin/feedback/[id]/+page.server');
 

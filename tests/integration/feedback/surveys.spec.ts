@@ -4,10 +4,11 @@ import { seedReferenceData } from '../../../src/lib/server/core/org';
 import {
 	parseQuestions,
 	saveSurvey,
-	createSurvey
-} from '../../../src/lib/server/feedback/surveys.service';
-import { getSurveyByCode, surveysForUnit } from '../../../src/lib/server/feedback/surveys.queries';
-import { submitResponses } from '../../../src/lib/server/feedback/intake.service';
+	createSurvey,
+	getSurveyByCode,
+	surveysForUnit,
+	submitResponses
+} from '../../../src/lib/server/feedback';
 import { addUnits } from './fixtures';
 
 describe.each(BACKENDS)('feedback surveys on %s', (backend) => {

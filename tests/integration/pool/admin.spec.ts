@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
-import { addQuestion, setQuestionActive } from '../../../src/lib/server/pool/question.service';
-import { listQuestions } from '../../../src/lib/server/pool/pool.queries';
-import { seedPoolDemo } from '../../../src/lib/server/pool/demo';
-import { representation } from '../../../src/lib/server/pool/representation';
+import {
+	addQuestion,
+	setQuestionActive,
+	listQuestions,
+	seedPoolDemo,
+	representation
+} from '../../../src/lib/server/pool';
 
 describe.each(BACKENDS)('pool admin settings on %s', (backend) => {
 	let t: TestDb;

@@ -1,8 +1,7 @@
 /** Shared steps for the pool's database tests. */
 import type { Kysely } from 'kysely';
-import type { DB } from '../../../src/lib/server/core/db/schema';
-import type { MemberProfileInput } from '../../../src/lib/server/pool/pool.types';
-import { joinPool, confirmMembership } from '../../../src/lib/server/pool/member.service';
+import type { DB } from '../../../src/lib/server/db';
+import { type MemberProfileInput, joinPool, confirmMembership } from '../../../src/lib/server/pool';
 import { tokenId } from '../../../src/lib/server/core/auth/tokens';
 
 export const ORIGIN = 'http://portal.test';

@@ -2,9 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
-import { checkMemberCsv, importMembers } from '../../../src/lib/server/pool/import.service';
-import { runRetention } from '../../../src/lib/server/pool/retention.service';
-import { confirmStay, joinPool } from '../../../src/lib/server/pool/member.service';
+import {
+	checkMemberCsv,
+	importMembers,
+	runRetention,
+	confirmStay,
+	joinPool
+} from '../../../src/lib/server/pool';
 import { activeMember, lastLinkTo, ORIGIN, profile } from './helpers';
 import { translate } from '../../../src/lib/i18n';
 

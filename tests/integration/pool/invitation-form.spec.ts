@@ -5,7 +5,7 @@ import { seedReferenceData } from '../../../src/lib/server/core/org';
 import { activeMember, ORIGIN } from './helpers';
 
 const rt = vi.hoisted(() => ({ current: undefined as unknown }));
-vi.mock('$lib/server/core/runtime', () => ({ runtime: async () => rt.current }));
+vi.mock('$lib/server/runtime', () => ({ runtime: async () => rt.current }));
 
 const { actions } = await import('../../../src/routes/staff/pool/invitations/new/+page.server');
 

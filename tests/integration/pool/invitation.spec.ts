@@ -6,9 +6,9 @@ import {
 	closeInvitation,
 	createInvitation,
 	invitationSummary,
-	sendReminders
-} from '../../../src/lib/server/pool/invitation.service';
-import { setPaused } from '../../../src/lib/server/pool/member.service';
+	sendReminders,
+	setPaused
+} from '../../../src/lib/server/pool';
 import { onEvent } from '../../../src/lib/server/core/events/event-bus';
 import { activeMember, lastLinkTo, ORIGIN } from './helpers';
 

@@ -10,9 +10,10 @@ import {
 	joinPool,
 	memberForUser,
 	setPaused,
-	updateProfile
-} from '../../../src/lib/server/pool/member.service';
-import { answerByToken, createInvitation } from '../../../src/lib/server/pool/invitation.service';
+	updateProfile,
+	answerByToken,
+	createInvitation
+} from '../../../src/lib/server/pool';
 import { recordAudit } from '../../../src/lib/server/core/audit';
 import { activeMember, lastLinkTo, ORIGIN, profile } from './helpers';
 

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
-import { searchMembers } from '../../../src/lib/server/pool/pool.queries';
-import { representation } from '../../../src/lib/server/pool/representation';
-import { importPopulation } from '../../../src/lib/server/pool/import.service';
+import { searchMembers, representation, importPopulation } from '../../../src/lib/server/pool';
 import { activeMember } from './helpers';
 
 describe.each(BACKENDS)('pool search and representativeness on %s', (backend) => {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
-import { joinPool, confirmMembership } from '../../../src/lib/server/pool/member.service';
+import { joinPool, confirmMembership } from '../../../src/lib/server/pool';
 import { lastLinkTo, ORIGIN, profile } from './helpers';
 
 describe.each(BACKENDS)('pool monthly figures on %s', (backend) => {

@@ -3,7 +3,7 @@
  * conversation allows anonymous participation; external ids (XIDs) only when the moderator has
  * turned them on AND the id comes with its signature under the conversation's key.
  */
-import type { Executor } from '../core/db/database';
+import type { ConversationsExecutor } from './conversations.db';
 import type { IdentityRefusal, ParticipantIdentity } from './conversations.types';
 import { verifyXid } from './xid';
 import { findParticipant } from './participants';
@@ -37,7 +37,7 @@ const ACCESS_CACHE_MS = 2_000;
 const cache = new Map<string, { at: number; settings: AccessSettings | null }>();
 
 export async function accessSettings(
-	db: Executor,
+	db: ConversationsExecutor,
 	conversationId: string
 ): Promise<AccessSettings | null> {
 	const hit = cache.get(conversationId);
@@ -58,7 +58,7 @@ export function forgetAccessSettings(conversationId: string): void {
 
 /** The viewer's participant id for pages, or null when the identity is unknown or not accepted. */
 export async function viewerParticipant(
-	db: Executor,
+	db: ConversationsExecutor,
 	c: AccessSettings,
 	identity: ParticipantIdentity | null
 ): Promise<number | null> {

@@ -1,13 +1,13 @@
 /** Kysely queries of the conversations module; the executor comes first, callers own transactions. */
 import { sql } from 'kysely';
-import type { Executor } from '../core/db/database';
+import type { ConversationsExecutor } from './conversations.db';
 import type { StatementStatus } from './conversations.types';
 
-export function getConversation(db: Executor, id: string) {
+export function getConversation(db: ConversationsExecutor, id: string) {
 	return db.selectFrom('conversation').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listConversations(db: Executor, opts: { openOnly?: boolean } = {}) {
+export function listConversations(db: ConversationsExecutor, opts: { openOnly?: boolean } = {}) {
 	let q = db
 		.selectFrom('conversation as c')
 		.select([
@@ -33,7 +33,7 @@ export function listConversations(db: Executor, opts: { openOnly?: boolean } = {
  * Locks the conversation row: statements get their tids one transaction at a time. Returns the
  * row as it is once locked (undefined if there is none), so callers check its state under the lock.
  */
-export function lockForNewStatements(db: Executor, conversationId: string) {
+export function lockForNewStatements(db: ConversationsExecutor, conversationId: string) {
 	return db
 		.selectFrom('conversation')
 		.selectAll()
@@ -42,7 +42,7 @@ export function lockForNewStatements(db: Executor, conversationId: string) {
 		.executeTakeFirst();
 }
 
-export async function nextTid(db: Executor, conversationId: string): Promise<number> {
+export async function nextTid(db: ConversationsExecutor, conversationId: string): Promise<number> {
 	const row = await db
 		.selectFrom('conversation_statement')
 		.select((eb) => eb.fn.max<number | null>('tid').as('m'))
@@ -51,7 +51,11 @@ export async function nextTid(db: Executor, conversationId: string): Promise<num
 	return row?.m == null ? 0 : row.m + 1;
 }
 
-export function listStatements(db: Executor, conversationId: string, status?: StatementStatus[]) {
+export function listStatements(
+	db: ConversationsExecutor,
+	conversationId: string,
+	status?: StatementStatus[]
+) {
 	let q = db
 		.selectFrom('conversation_statement')
 		.select(['id', 'tid', 'body', 'status', 'is_meta', 'is_seed', 'created_at'])
@@ -61,7 +65,11 @@ export function listStatements(db: Executor, conversationId: string, status?: St
 }
 
 /** Statements a participant may vote on: accepted ones, and pending ones under post-moderation. */
-export function votableStatements(db: Executor, conversationId: string, moderation: string) {
+export function votableStatements(
+	db: ConversationsExecutor,
+	conversationId: string,
+	moderation: string
+) {
 	return db
 		.selectFrom('conversation_statement')
 		.select(['id', 'tid', 'body', 'is_meta'])
@@ -75,7 +83,7 @@ export function votableStatements(db: Executor, conversationId: string, moderati
 		.execute();
 }
 
-export async function voteCountsByStatement(db: Executor, conversationId: string) {
+export async function voteCountsByStatement(db: ConversationsExecutor, conversationId: string) {
 	const rows = await db
 		.selectFrom('conversation_vote')
 		.select(['statement_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -85,7 +93,7 @@ export async function voteCountsByStatement(db: Executor, conversationId: string
 	return new Map(rows.map((r) => [Number(r.statement_id), Number(r.n)]));
 }
 
-export async function votesOfParticipant(db: Executor, participantId: number) {
+export async function votesOfParticipant(db: ConversationsExecutor, participantId: number) {
 	const rows = await db
 		.selectFrom('conversation_vote')
 		.select(['statement_id', 'vote'])
@@ -95,7 +103,7 @@ export async function votesOfParticipant(db: Executor, participantId: number) {
 }
 
 /** Latest votes of a conversation as (participant, tid, vote), in arrival order. */
-export function conversationVotes(db: Executor, conversationId: string) {
+export function conversationVotes(db: ConversationsExecutor, conversationId: string) {
 	return db
 		.selectFrom('conversation_vote as v')
 		.innerJoin('conversation_statement as s', 's.id', 'v.statement_id')
@@ -105,7 +113,7 @@ export function conversationVotes(db: Executor, conversationId: string) {
 		.execute();
 }
 
-export function participantIds(db: Executor, conversationId: string) {
+export function participantIds(db: ConversationsExecutor, conversationId: string) {
 	return db
 		.selectFrom('conversation_participant')
 		.select('id')
@@ -116,7 +124,7 @@ export function participantIds(db: Executor, conversationId: string) {
 
 /** Votes and first-time voters per day: the report's participation over time. */
 /** Votes and voters per Finnish calendar day (Europe/Helsinki, not the server's zone). */
-export async function participationByDay(db: Executor, conversationId: string) {
+export async function participationByDay(db: ConversationsExecutor, conversationId: string) {
 	const r = await sql<{ day: string; votes: number; voters: number }>`
 		select to_char(h.created_at at time zone 'Europe/Helsinki', 'YYYY-MM-DD') as day,
 		       count(*)::int as votes, count(distinct h.participant_id)::int as voters
@@ -126,7 +134,7 @@ export async function participationByDay(db: Executor, conversationId: string) {
 	return r.rows;
 }
 
-export function getMap(db: Executor, conversationId: string) {
+export function getMap(db: ConversationsExecutor, conversationId: string) {
 	return db
 		.selectFrom('conversation_map')
 		.selectAll()
@@ -134,7 +142,7 @@ export function getMap(db: Executor, conversationId: string) {
 		.executeTakeFirst();
 }
 
-export function listFindings(db: Executor, conversationId: string) {
+export function listFindings(db: ConversationsExecutor, conversationId: string) {
 	return db
 		.selectFrom('conversation_finding as f')
 		.innerJoin('conversation_statement as s', 's.id', 'f.statement_id')
@@ -148,7 +156,7 @@ export function listFindings(db: Executor, conversationId: string) {
  * Seam for the pool module and the account page: conversations a signed-in person took part in,
  * with their vote count (their own history; never shown to others).
  */
-export function participationOfUser(db: Executor, userId: string) {
+export function participationOfUser(db: ConversationsExecutor, userId: string) {
 	return db
 		.selectFrom('conversation_participant as p')
 		.innerJoin('conversation as c', 'c.id', 'p.conversation_id')

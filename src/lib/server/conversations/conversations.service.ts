@@ -1,5 +1,5 @@
 /** Rules of conversations: staff actions are audited in the same transaction as the change. */
-import type { Db, Executor } from '../core/db/database';
+import type { ConversationsDb, ConversationsExecutor } from './conversations.db';
 import { recordAudit } from '../core/audit';
 import { maskPersonalData } from '../core/privacy/mask';
 import type { CreateConversationInput } from './conversations.schemas';
@@ -17,7 +17,7 @@ import { castVote, VoteRefused } from './votes';
 import { castVotes } from './vote-intake';
 
 export async function createConversation(
-	db: Db,
+	db: ConversationsDb,
 	actorUserId: string,
 	input: CreateConversationInput
 ): Promise<string> {
@@ -48,7 +48,7 @@ export async function createConversation(
 	});
 }
 
-async function insertSeeds(trx: Executor, conversationId: string, bodies: string[]) {
+async function insertSeeds(trx: ConversationsExecutor, conversationId: string, bodies: string[]) {
 	if (bodies.length === 0) return;
 	const first = await nextTid(trx, conversationId);
 	await trx
@@ -68,7 +68,7 @@ async function insertSeeds(trx: Executor, conversationId: string, bodies: string
 }
 
 export async function addSeedStatements(
-	db: Db,
+	db: ConversationsDb,
 	actorUserId: string,
 	conversationId: string,
 	bodies: string[]
@@ -95,7 +95,7 @@ export type SubmitError = 'unknown_conversation' | 'closed' | 'not_allowed' | Id
  * this wait and then refuse, instead of adding a statement to a closed conversation.
  */
 export async function submitStatement(
-	db: Db,
+	db: ConversationsDb,
 	conversationId: string,
 	identity: ParticipantIdentity,
 	body: string,
@@ -145,7 +145,7 @@ export async function submitStatement(
 }
 
 export async function moderateStatement(
-	db: Db,
+	db: ConversationsDb,
 	actorUserId: string,
 	conversationId: string,
 	statementId: number,
@@ -188,7 +188,7 @@ export async function moderateStatement(
 }
 
 export async function setConversationStatus(
-	db: Db,
+	db: ConversationsDb,
 	actorUserId: string,
 	conversationId: string,
 	status: 'open' | 'closed'
@@ -219,7 +219,7 @@ export type VoteAsError =
  * only when the participant is new: knowing someone's id must not let anyone vote as them.
  */
 export async function voteAs(
-	db: Db,
+	db: ConversationsDb,
 	conversationId: string,
 	identity: ParticipantIdentity,
 	votes: Array<{ tid: number; vote: VoteValue; clientId: string }>
@@ -253,7 +253,7 @@ export async function voteAs(
 
 /** The moderator turns signed XID links on or off for one conversation (audited). */
 export async function setXidAllowed(
-	db: Db,
+	db: ConversationsDb,
 	actorUserId: string,
 	conversationId: string,
 	allowed: boolean
@@ -285,7 +285,7 @@ export const MAX_XIDS = 1000;
  * links were made, not the ids: they may identify people in another register.
  */
 export async function makeXidLinks(
-	db: Db,
+	db: ConversationsDb,
 	actorUserId: string,
 	conversationId: string,
 	origin: string,
@@ -325,7 +325,7 @@ export async function makeXidLinks(
 }
 
 export async function addFinding(
-	db: Db,
+	db: ConversationsDb,
 	actorUserId: string,
 	conversationId: string,
 	statementId: number,
@@ -361,7 +361,7 @@ export async function addFinding(
 }
 
 export async function removeFinding(
-	db: Db,
+	db: ConversationsDb,
 	actorUserId: string,
 	conversationId: string,
 	findingId: number

@@ -2,7 +2,7 @@
  * Demo conversation for the embedded database: the county's digital-services pilot topic with
  * seed statements and illustrative (simulated) votes from 40 made-up participants.
  */
-import type { Db } from '../core/db/database';
+import type { ConversationsDb } from './conversations.db';
 import { createConversationSchema } from './conversations.schemas';
 import { createConversation, voteAs } from './conversations.service';
 import { computeMapNow } from './map-worker';
@@ -20,7 +20,7 @@ const SEEDS = [
 	'Digipalvelut säästävät aikaani.'
 ];
 
-export async function seedConversationsDemo(db: Db): Promise<void> {
+export async function seedConversationsDemo(db: ConversationsDb): Promise<void> {
 	const moderator = await db
 		.selectFrom('app_user')
 		.select('id')

@@ -4,7 +4,7 @@
  * endpoint, and the no-JavaScript vote and statement forms of the conversation page.
  */
 import { fail, json, type Cookies } from '@sveltejs/kit';
-import type { Db } from '../core/db/database';
+import type { ConversationsDb } from './conversations.db';
 import { translate } from '$lib/i18n';
 import type { ParticipantIdentity } from './conversations.types';
 import { statementSchema, voteBatchSchema, voteSchema, VOTE_WORDS } from './conversations.schemas';
@@ -40,7 +40,10 @@ const STATUS: Record<VoteAsError, number> = {
  * Every field is range-checked before anything is queued, so a bad value is this request's 400
  * and never fails the group commit of other people's votes. 200 means stored.
  */
-export async function handleVoteApi(db: Db, event: ConversationEvent): Promise<Response> {
+export async function handleVoteApi(
+	db: ConversationsDb,
+	event: ConversationEvent
+): Promise<Response> {
 	const locale = event.locals.locale;
 	const refuse = (status: number, key: string) =>
 		json(
@@ -90,13 +93,13 @@ export async function handleVoteApi(db: Db, event: ConversationEvent): Promise<R
 	return json({ ok: true, stored: r.stored, duplicates: r.duplicates });
 }
 
-async function openConversation(db: Db, event: ConversationEvent) {
+async function openConversation(db: ConversationsDb, event: ConversationEvent) {
 	if (!UUID.test(event.params.id)) return null;
 	return (await getConversation(db, event.params.id)) ?? null;
 }
 
 /** The page's vote form: one vote, same checks as the JSON endpoint. */
-export async function voteFormAction(db: Db, event: ConversationEvent) {
+export async function voteFormAction(db: ConversationsDb, event: ConversationEvent) {
 	const c = await openConversation(db, event);
 	if (!c) return fail(404, { voteError: 'conversations.errors.unknown_conversation' });
 	if (!voteLimiter.take(`ip:${event.locals.clientIp}`)) {
@@ -120,7 +123,7 @@ export async function voteFormAction(db: Db, event: ConversationEvent) {
 }
 
 /** The page's statement form. */
-export async function statementFormAction(db: Db, event: ConversationEvent) {
+export async function statementFormAction(db: ConversationsDb, event: ConversationEvent) {
 	const c = await openConversation(db, event);
 	if (!c)
 		return fail(404, { body: '', statementError: 'conversations.errors.unknown_conversation' });

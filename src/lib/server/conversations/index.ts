@@ -1,11 +1,68 @@
-/** The conversations module's public surface for routes and other modules. */
-export * from './conversations.service';
-export * from './conversations.queries';
-export * from './conversations.schemas';
-export type * from './conversations.types';
-export type * from './opinion-map.port';
+/**
+ * The conversations module's public surface: routes, tests and other modules import from here
+ * only (the lint rule in eslint.config.js enforces it). Everything else in the folder is internal.
+ */
+export { conversationsManifest } from './manifest';
+export type { ConversationsTables } from './conversations.tables';
+export type { ConversationsDb, ConversationsExecutor, ConversationsTx } from './conversations.db';
+export {
+	createConversation,
+	addSeedStatements,
+	type SubmitError,
+	submitStatement,
+	moderateStatement,
+	setConversationStatus,
+	type VoteAsError,
+	voteAs,
+	setXidAllowed,
+	MAX_XIDS,
+	makeXidLinks,
+	addFinding,
+	removeFinding
+} from './conversations.service';
+export {
+	getConversation,
+	listConversations,
+	listStatements,
+	votableStatements,
+	voteCountsByStatement,
+	votesOfParticipant,
+	conversationVotes,
+	participationByDay,
+	getMap,
+	listFindings,
+	participationOfUser
+} from './conversations.queries';
+export {
+	STATEMENT_MIN,
+	STATEMENT_MAX,
+	MAX_SEEDS,
+	MAX_BATCH,
+	MAP_MIN_VOTES,
+	seedLines,
+	createConversationSchema,
+	statementSchema,
+	voteSchema,
+	voteBatchSchema,
+	findingSchema,
+	type CreateConversationInput,
+	type VoteInput
+} from './conversations.schemas';
+export type {
+	ConversationStatus,
+	StatementStatus,
+	VoteValue,
+	ParticipantIdentity,
+	IdentityRefusal,
+	VoteError,
+	VoteOutcome,
+	StatementView
+} from './conversations.types';
+export type { MapInput, MapResult, MapState, MapVote, ComputeOpinionMap } from './opinion-map.port';
 export { castVote } from './votes';
 export { castVotes } from './vote-intake';
+// The batcher itself, for its integration test (routes go through castVotes).
+export { VoteBatcher } from './vote-batcher';
 export { ensureParticipant, findParticipant } from './participants';
 export { nextStatement } from './next-statement';
 export {
@@ -26,7 +83,7 @@ export {
 export { identityOf } from './identity';
 export { accessSettings, identityRefusal, viewerParticipant, type AccessSettings } from './access';
 export { signXid, verifyXid, xidLink, XID_PATTERN } from './xid';
-export { handleVoteApi, voteFormAction, statementFormAction } from './http';
+export { handleVoteApi, voteFormAction, statementFormAction, type ConversationEvent } from './http';
 export { voteLimiter, statementLimiter } from './rate-limit';
 export { buildMapView, GROUP_NAMES, MIN_VOTES_FOR_SHARE, type MapView } from './map-view';
 export { conversationOr404, loadReport } from './pages';

@@ -3,7 +3,7 @@
  * of ids, percentages, group letters, and points scaled to a 0..100 box. No participant ids leave
  * the server except the viewer's own position.
  */
-import type { Executor } from '../core/db/database';
+import type { ConversationsExecutor } from './conversations.db';
 import { getMap } from './conversations.queries';
 import type { MapResult } from './opinion-map.port';
 
@@ -63,7 +63,7 @@ const share = (c: { nSuccess: number; nTrials: number }): Share => ({
 const enoughVotes = (c: { nTrials: number }) => c.nTrials >= MIN_VOTES_FOR_SHARE;
 
 export async function buildMapView(
-	db: Executor,
+	db: ConversationsExecutor,
 	conversationId: string,
 	viewerParticipantId: number | null
 ): Promise<MapView | null> {
@@ -73,7 +73,7 @@ export async function buildMapView(
 
 /** The view of a map row already read (the report reads it once for the view and the results). */
 export async function mapViewOf(
-	db: Executor,
+	db: ConversationsExecutor,
 	row: { result: unknown; computed_at: Date | string },
 	conversationId: string,
 	viewerParticipantId: number | null

@@ -6,6 +6,8 @@
  *   DATABASE_URL=postgres://… npx tsx src/lib/server/conversations/map-worker-cli.ts
  */
 import { createDatabase } from '../core/db/database';
+import type { CoreTables } from '../core/db/core.tables';
+import type { ConversationsTables } from './conversations.tables';
 import { startMapWorker } from './map-worker';
 
 const url = process.env.DATABASE_URL;
@@ -13,7 +15,10 @@ if (!url) {
 	console.error('map worker: set DATABASE_URL (the embedded database cannot be shared)');
 	process.exit(2);
 }
-const db = await createDatabase({ databaseUrl: url, poolSize: 2 });
+const db = await createDatabase<CoreTables & ConversationsTables>({
+	databaseUrl: url,
+	poolSize: 2
+});
 const worker = startMapWorker(db, Number(process.env.CONVERSATIONS_MAP_POLL_MS || 2000));
 // The worker's timer is unref'd; this interval keeps the process alive until a signal.
 const keepAlive = setInterval(() => {}, 1 << 30);

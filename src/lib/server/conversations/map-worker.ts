@@ -4,7 +4,7 @@
  * from the stored engine state. `startMapWorker` runs it on a timer inside the server process.
  */
 import { sql } from 'kysely';
-import type { Db, Executor } from '../core/db/database';
+import type { ConversationsDb, ConversationsExecutor } from './conversations.db';
 import { computeOpinionMap } from './opinion-map.engine';
 import type { ComputeOpinionMap, MapInput, MapState } from './opinion-map.port';
 import { inOrder } from './sequential';
@@ -22,7 +22,7 @@ interface DueRow {
 }
 
 export async function recomputeDue(
-	db: Db,
+	db: ConversationsDb,
 	opts: { minIntervalMs?: number; engine?: ComputeOpinionMap; now?: Date; onlyId?: string } = {}
 ): Promise<string[]> {
 	const minInterval = opts.minIntervalMs ?? MAP_MIN_INTERVAL_MS;
@@ -48,7 +48,7 @@ export async function recomputeDue(
 }
 
 /** Recomputes one conversation now if its votes or moderation changed (exports use it). */
-export async function ensureFreshMap(db: Db, conversationId: string): Promise<void> {
+export async function ensureFreshMap(db: ConversationsDb, conversationId: string): Promise<void> {
 	await recomputeDue(db, { minIntervalMs: 0, onlyId: conversationId });
 }
 
@@ -59,7 +59,7 @@ export async function ensureFreshMap(db: Db, conversationId: string): Promise<vo
  * unknown participant, and the engine refuses the whole input.
  */
 export async function loadMapInput(
-	db: Executor,
+	db: ConversationsExecutor,
 	conversationId: string
 ): Promise<{ input: MapInput; lastHistoryId: number }> {
 	const [statements, participants, votes, last] = await inOrder([
@@ -94,7 +94,7 @@ export async function loadMapInput(
 }
 
 export async function computeMapNow(
-	db: Db,
+	db: ConversationsDb,
 	conversationId: string,
 	engine: ComputeOpinionMap = computeOpinionMap
 ): Promise<void> {
@@ -138,7 +138,7 @@ export interface MapWorkerHandle {
 }
 
 /** Polls every `pollMs`; one pass at a time; a failing conversation is logged by id only. */
-export function startMapWorker(db: Db, pollMs = 2_000): MapWorkerHandle {
+export function startMapWorker(db: ConversationsDb, pollMs = 2_000): MapWorkerHandle {
 	let running: Promise<unknown> | null = null;
 	const timer = setInterval(() => {
 		if (running) return;

@@ -4,7 +4,7 @@
  * (far from the map's centre) gets more weight; the pick is random in proportion to the weight,
  * so early statements do not hog attention.
  */
-import type { Executor } from '../core/db/database';
+import type { ConversationsExecutor } from './conversations.db';
 import {
 	getMap,
 	voteCountsByStatement,
@@ -31,7 +31,7 @@ export function weightedPick<T>(items: T[], weights: number[], rnd: () => number
 }
 
 export async function nextStatement(
-	db: Executor,
+	db: ConversationsExecutor,
 	conversation: { id: string; moderation: string },
 	participantId: number | null,
 	rnd: () => number = Math.random

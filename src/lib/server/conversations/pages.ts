@@ -1,6 +1,6 @@
 /** Shared loading for the public and staff conversation pages. */
 import { error } from '@sveltejs/kit';
-import type { Db } from '../core/db/database';
+import type { ConversationsDb } from './conversations.db';
 import { getConversation, getMap, listFindings, participationByDay } from './conversations.queries';
 import { mapViewOf } from './map-view';
 import { contentLanguage } from './content-language';
@@ -9,7 +9,7 @@ import { statementResults, type ResultOrder } from './statement-results';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function conversationOr404(db: Db, id: string) {
+export async function conversationOr404(db: ConversationsDb, id: string) {
 	if (!UUID.test(id)) error(404, 'not found');
 	const c = await getConversation(db, id);
 	if (!c) error(404, 'not found');
@@ -17,7 +17,7 @@ export async function conversationOr404(db: Db, id: string) {
 }
 
 export async function loadReport(
-	db: Db,
+	db: ConversationsDb,
 	conversation: { id: string; languages: string[] },
 	viewer: number | null,
 	order?: ResultOrder

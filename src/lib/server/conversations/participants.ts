@@ -3,7 +3,7 @@
  * cookie key, an external id from the link (Polis XID) or the signed-in account. Results and
  * exports only ever show the row number, never the key.
  */
-import type { Executor } from '../core/db/database';
+import type { ConversationsExecutor } from './conversations.db';
 import type { ParticipantIdentity } from './conversations.types';
 
 // Vote intake resolves the same participant on every vote: remember recent ones in memory.
@@ -24,7 +24,7 @@ function column(identity: ParticipantIdentity) {
 }
 
 export async function findParticipant(
-	db: Executor,
+	db: ConversationsExecutor,
 	conversationId: string,
 	identity: ParticipantIdentity
 ): Promise<number | null> {
@@ -44,7 +44,7 @@ export async function findParticipant(
 
 /** The participant's id, creating the row on first contact (safe under concurrent first votes). */
 export async function ensureParticipant(
-	db: Executor,
+	db: ConversationsExecutor,
 	conversationId: string,
 	identity: ParticipantIdentity
 ): Promise<number> {
@@ -66,7 +66,7 @@ export async function ensureParticipant(
 	return again;
 }
 
-function remember(db: Executor, key: string, id: number) {
+function remember(db: ConversationsExecutor, key: string, id: number) {
 	if (db.isTransaction) return;
 	if (cache.size >= CACHE_MAX) cache.clear();
 	cache.set(key, id);

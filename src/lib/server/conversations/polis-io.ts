@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { PolisCsvError, parseParticipantsVotes } from '$ml/opinion-map/polis-csv';
-import type { Db } from '../core/db/database';
+import type { ConversationsDb } from './conversations.db';
 import {
 	CSV_UNSUPPORTED,
 	decodeCsvBytes,
@@ -56,7 +56,10 @@ export interface PolisFiles {
 	'summary.csv': string;
 }
 
-export async function exportPolis(db: Db, conversationId: string): Promise<PolisFiles | null> {
+export async function exportPolis(
+	db: ConversationsDb,
+	conversationId: string
+): Promise<PolisFiles | null> {
 	const c = await getConversation(db, conversationId);
 	if (!c) return null;
 	// The group column must describe the votes being exported, not an older map.
@@ -313,7 +316,7 @@ export function parsePolisImport(files: ImportFiles, fallbackTopic: string): Par
  * get an anonymous key no cookie can hold (`import:` + their Polis id), so nobody can vote as them.
  */
 export async function importPolis(
-	db: Db,
+	db: ConversationsDb,
 	actorUserId: string,
 	data: ParsedImport
 ): Promise<string> {

@@ -4,7 +4,7 @@
  * Counts are of each participant's latest vote (`conversation_vote`), as the map uses.
  */
 import { sql } from 'kysely';
-import type { Executor } from '../core/db/database';
+import type { ConversationsExecutor } from './conversations.db';
 import type { MapResult } from './opinion-map.port';
 
 export interface Tally {
@@ -43,7 +43,7 @@ export function parseResultOrder(params: URLSearchParams): ResultOrder {
 const empty = (): Tally => ({ agree: 0, disagree: 0, pass: 0, n: 0 });
 
 export async function statementResults(
-	db: Executor,
+	db: ConversationsExecutor,
 	conversationId: string,
 	map: MapResult | null,
 	order: ResultOrder = { sort: 'tid', dir: 'asc' }

@@ -8,7 +8,7 @@
  * batch is written again on its own, so only the bad one fails and honest votes beside it stand,
  * as the feedback intake batcher does.
  */
-import type { Db } from '../core/db/database';
+import type { ConversationsDb } from './conversations.db';
 import type { VoteOutcome } from './conversations.types';
 import { castVote, insertVotes, type CastVote } from './votes';
 
@@ -24,7 +24,7 @@ export class VoteBatcher {
 	private queue: Pending[] = [];
 	private flushing = false;
 
-	constructor(private readonly db: Db) {}
+	constructor(private readonly db: ConversationsDb) {}
 
 	submit(v: CastVote): Promise<VoteOutcome> {
 		return new Promise((resolve, reject) => {
@@ -87,9 +87,9 @@ export class VoteBatcher {
 	}
 }
 
-const batchers = new WeakMap<Db, VoteBatcher>();
+const batchers = new WeakMap<ConversationsDb, VoteBatcher>();
 
-export function batcherFor(db: Db): VoteBatcher {
+export function batcherFor(db: ConversationsDb): VoteBatcher {
 	let b = batchers.get(db);
 	if (!b) batchers.set(db, (b = new VoteBatcher(db)));
 	return b;

@@ -3,7 +3,7 @@
  * are one all-or-none statement (`votes.ts`). Kept apart from both so that the batcher and the
  * SQL it calls do not import each other.
  */
-import type { Db } from '../core/db/database';
+import type { ConversationsDb } from './conversations.db';
 import type { VoteValue } from './conversations.types';
 import { insertVotes, VoteRefused, whyNot } from './votes';
 import { batcherFor } from './vote-batcher';
@@ -13,7 +13,7 @@ import { batcherFor } from './vote-batcher';
  * batch with one bad vote writes nothing.
  */
 export async function castVotes(
-	db: Db,
+	db: ConversationsDb,
 	conversationId: string,
 	participantId: number,
 	votes: Array<{ tid: number; vote: VoteValue; clientId: string }>

@@ -5,7 +5,7 @@
  * only after the commit, so an acknowledged vote is durable.
  */
 import { sql } from 'kysely';
-import type { Executor } from '../core/db/database';
+import type { ConversationsExecutor } from './conversations.db';
 import type { VoteError, VoteOutcome, VoteValue } from './conversations.types';
 
 export interface CastVote {
@@ -16,7 +16,7 @@ export interface CastVote {
 	clientId: string;
 }
 
-export async function castVote(db: Executor, v: CastVote): Promise<VoteOutcome> {
+export async function castVote(db: ConversationsExecutor, v: CastVote): Promise<VoteOutcome> {
 	const r = await sql<{ found: number; fresh: number }>`
 		with s as (
 			select st.id from conversation_statement st
@@ -43,7 +43,10 @@ export async function castVote(db: Executor, v: CastVote): Promise<VoteOutcome> 
 }
 
 /** Slow path, only after a refusal: say why in terms the client can show. */
-export async function whyNot(db: Executor, conversationId: string): Promise<VoteError> {
+export async function whyNot(
+	db: ConversationsExecutor,
+	conversationId: string
+): Promise<VoteError> {
 	const c = await db
 		.selectFrom('conversation')
 		.select('status')
@@ -60,7 +63,7 @@ export async function whyNot(db: Executor, conversationId: string): Promise<Vote
  * votable, whether it was newly stored; indexes missing from the map were refused.
  */
 export async function insertVotes(
-	db: Executor,
+	db: ConversationsExecutor,
 	votes: CastVote[],
 	opts: { allOrNone?: boolean } = {}
 ): Promise<Map<number, boolean>> {

@@ -1,6 +1,8 @@
 /**
- * The server's shared state: the database (migrated and seeded on first use) and the mail worker.
- * Started once per process from hooks.server.ts `init`.
+ * Starts the server's shared state from the module manifests it is handed: the database
+ * (migrated, reference data, demo data on first use), the mail worker and every manifest's
+ * periodic jobs. Core imports no module: the composition root (src/lib/server/runtime.ts)
+ * passes the manifests and names the full database type.
  */
 import { config, type AppConfig } from './config';
 import { createDatabase, type Db } from './db/database';
@@ -8,43 +10,62 @@ import { migrateToLatest } from './db/migrations';
 import { bundledMigrations } from './db/migrations-bundled';
 import { seedReferenceData } from './org';
 import { folderSender, smtpSender, startMailWorker, type WorkerHandle } from './mail';
-import { seedDemoData } from '../demo';
-import { startPeriodicJobs, type JobsHandle } from './jobs';
-import { moduleJobs } from '../jobs';
+import { seedDemoData } from './demo';
+import { startPeriodicJobs, type JobsHandle, type PeriodicJob } from './jobs';
+import { purgeExpired } from './retention';
+import type { ModuleManifest } from './modules';
 
-export interface Runtime {
-	db: Db;
+export interface Runtime<D extends Db = Db> {
+	db: D;
 	config: AppConfig;
 	mailWorker: WorkerHandle | null;
 	jobs: JobsHandle | null;
 }
 
-let started: Promise<Runtime> | undefined;
+/** Core's own periodic jobs. */
+export function coreJobs(): PeriodicJob[] {
+	return [
+		// Purge sent/failed mail after OUTBOX_RETENTION_DAYS, and expired sessions, one-time links
+		// and throttle rows. Hourly: each run is a few indexed deletes.
+		{
+			name: 'core.retention',
+			intervalMs: 60 * 60_000,
+			run: (db) => purgeExpired(db, { outboxRetentionDays: config().outboxRetentionDays })
+		}
+	];
+}
 
-async function start(): Promise<Runtime> {
+/** Every periodic job: core's, then each manifest's (turn all off with BACKGROUND_JOBS=0). */
+export function allJobs<D extends Db>(modules: readonly ModuleManifest<D>[]): PeriodicJob<D>[] {
+	return [...(coreJobs() as PeriodicJob<D>[]), ...modules.flatMap((m) => m.jobs?.() ?? [])];
+}
+
+/** `D`: the full handle the root names (every module's tables); core uses it as its own. */
+export async function startRuntime<D extends Db>(
+	modules: readonly ModuleManifest<D>[]
+): Promise<Runtime<D>> {
 	const cfg = config();
-	const db = await createDatabase({
+	// Kysely's table type is compile-time only: the one handle serves core and every module, and
+	// the root says which tables it has (a generic `Kysely<T>` does not narrow to core's itself).
+	const db = (await createDatabase({
 		databaseUrl: cfg.databaseUrl,
 		pgliteDataDir: cfg.pgliteDataDir
-	});
+	})) as D;
 	await migrateToLatest(db, bundledMigrations);
 	await seedReferenceData(db);
-	if (cfg.demoData) await seedDemoData(db);
+	if (cfg.demoData)
+		await seedDemoData(
+			db,
+			modules.flatMap((m) => (m.seedDemo ? [m.seedDemo] : []))
+		);
 	const sender = cfg.smtpUrl ? smtpSender(cfg.smtpUrl) : folderSender(cfg.mailDir);
 	const mailWorker = cfg.mailWorker ? startMailWorker(db, sender, cfg.mailFrom) : null;
-	const jobs = cfg.backgroundJobs ? startPeriodicJobs(db, moduleJobs) : null;
+	const jobs = cfg.backgroundJobs ? startPeriodicJobs(db, allJobs(modules)) : null;
 	return { db, config: cfg, mailWorker, jobs };
 }
 
-export function runtime(): Promise<Runtime> {
-	started ??= start();
-	return started;
-}
-
 /** Graceful stop: finish the mail batch in flight, then close the database cleanly. */
-export async function shutdown(): Promise<void> {
-	if (!started) return;
-	const rt = await started;
+export async function stopRuntime(rt: Runtime): Promise<void> {
 	await rt.jobs?.stop();
 	await rt.mailWorker?.stop();
 	await rt.db.destroy();

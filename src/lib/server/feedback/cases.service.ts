@@ -5,7 +5,7 @@
  * the case closes; contact details are erased after the retention period.
  */
 import { sql } from 'kysely';
-import type { Db, Executor, Tx } from '../core/db/database';
+import type { FeedbackDb, FeedbackExecutor, FeedbackTx } from './feedback.db';
 import { enqueueMails, renderMail } from '../core/mail';
 import { recordAudit } from '../core/audit';
 import { isLocale, type Locale } from '$lib/i18n';
@@ -26,7 +26,7 @@ export interface NewCase {
 
 /** Handlers who cover a unit: unit grants, its service-line grants and unscoped grants. */
 export async function handlersFor(
-	db: Executor,
+	db: FeedbackExecutor,
 	unitId: number,
 	serviceLineId: number,
 	lineLevelOnly = false
@@ -53,7 +53,7 @@ function loc(v: string): Locale {
 }
 
 export async function submitCase(
-	db: Db,
+	db: FeedbackDb,
 	origin: string,
 	input: NewCase,
 	now = new Date()
@@ -120,7 +120,7 @@ export async function submitCase(
 }
 
 export async function answerCase(
-	db: Db,
+	db: FeedbackDb,
 	actorUserId: string,
 	caseId: string,
 	answer: string,
@@ -170,7 +170,7 @@ export async function answerCase(
  * erasure of contact details past retention. Idempotent: each step marks what it did.
  */
 export async function runCaseDeadlines(
-	db: Db,
+	db: FeedbackDb,
 	origin: string,
 	now = new Date()
 ): Promise<{ reminded: number; escalated: number; erased: number }> {
@@ -193,7 +193,12 @@ export async function runCaseDeadlines(
 	});
 }
 
-async function claim(trx: Tx, column: 'reminded_at' | 'escalated_at', dueBefore: Date, now: Date) {
+async function claim(
+	trx: FeedbackTx,
+	column: 'reminded_at' | 'escalated_at',
+	dueBefore: Date,
+	now: Date
+) {
 	return trx
 		.updateTable('feedback_case')
 		.set({ [column]: now })
@@ -205,7 +210,7 @@ async function claim(trx: Tx, column: 'reminded_at' | 'escalated_at', dueBefore:
 }
 
 async function mailHandlers(
-	trx: Tx,
+	trx: FeedbackTx,
 	c: { id: string; unit_id: number; service_line_id: number; due_at: Date | null },
 	origin: string,
 	template: string,
@@ -229,7 +234,7 @@ async function mailHandlers(
 	);
 }
 
-export function listCases(db: Executor, unitIds: number[] | 'all', status?: string) {
+export function listCases(db: FeedbackExecutor, unitIds: number[] | 'all', status?: string) {
 	let q = db
 		.selectFrom('feedback_case as c')
 		.innerJoin('unit as u', 'u.id', 'c.unit_id')
@@ -253,7 +258,7 @@ export function listCases(db: Executor, unitIds: number[] | 'all', status?: stri
 	return q.execute();
 }
 
-export function getCase(db: Executor, id: string) {
+export function getCase(db: FeedbackExecutor, id: string) {
 	return db
 		.selectFrom('feedback_case as c')
 		.innerJoin('unit as u', 'u.id', 'c.unit_id')

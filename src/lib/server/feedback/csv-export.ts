@@ -1,6 +1,6 @@
 /** Streams responses as CSV (RFC 4180, UTF-8 with BOM for spreadsheet programs). */
 import { sql } from 'kysely';
-import type { Executor } from '../core/db/database';
+import type { FeedbackExecutor } from './feedback.db';
 import { writeCsv } from '../core/csv';
 import { addDays } from './time';
 
@@ -23,7 +23,7 @@ const COLUMNS = [
 const PAGE = 2000;
 
 export function exportCsv(
-	db: Executor,
+	db: FeedbackExecutor,
 	unitIds: number[],
 	from: string,
 	to: string

@@ -3,7 +3,7 @@
  * survey with channel 'import'. All rows are checked first; one bad row rejects the file, so an
  * import is all or nothing. client_id makes re-importing the same file harmless.
  */
-import type { Db } from '../core/db/database';
+import type { FeedbackDb } from './feedback.db';
 import { readCsv } from '../core/csv';
 import { checkAnswers } from './answers';
 import { getSurveyByCode } from './surveys.queries';
@@ -23,7 +23,7 @@ export type ImportResult =
 	{ ok: true; stored: number; duplicates: number } | { ok: false; problems: ImportProblem[] };
 
 export async function importCsv(
-	db: Db,
+	db: FeedbackDb,
 	file: Uint8Array | string,
 	allowedUnitIds: number[],
 	now = new Date()

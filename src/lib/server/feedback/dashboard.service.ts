@@ -3,7 +3,7 @@
  * rollups; only the newest open answers come from raw rows (indexed by unit and time).
  */
 import { localName, type Locale } from '$lib/i18n';
-import type { Executor } from '../core/db/database';
+import type { FeedbackExecutor } from './feedback.db';
 import { figures, figuresBy, type Figures } from './stats.queries';
 import { getSurveyByCode } from './surveys.queries';
 import { NATIONAL_CODE } from './intake.service';
@@ -29,7 +29,7 @@ export function selectedUnits(
 }
 
 export async function dashboard(
-	db: Executor,
+	db: FeedbackExecutor,
 	scope: StaffScope,
 	f: DashboardFilter,
 	locale: Locale

@@ -3,7 +3,7 @@
  * about 120 days of answers in most demo units, a unit below the public threshold
  * (suun-terveys) and none in tk-ylojarvi, plus a few direct-feedback cases.
  */
-import type { Db } from '../core/db/database';
+import type { FeedbackDb } from './feedback.db';
 import { submitResponses } from './intake.service';
 import type { ResponseInput } from './feedback.types';
 
@@ -39,7 +39,7 @@ const OPEN_TEXTS = [
 const SKIP = new Set(['tk-ylojarvi']);
 const FEW = new Set(['suun-terveys']);
 
-export async function seedFeedbackDemo(db: Db, now = new Date()): Promise<void> {
+export async function seedFeedbackDemo(db: FeedbackDb, now = new Date()): Promise<void> {
 	const units = await db.selectFrom('unit').select(['id', 'code']).orderBy('id').execute();
 	const rand = prng(2026);
 	const channels = ['web', 'web', 'qr', 'kiosk', 'sms'] as const;

@@ -1,4 +1,10 @@
-/** The feedback module's public surface for other modules and routes. */
+/**
+ * The feedback module's public surface: routes, tests and other modules import from here only
+ * (the lint rule in eslint.config.js enforces it). Everything else in the folder is internal.
+ */
+export { feedbackManifest } from './manifest';
+export type { FeedbackTables } from './feedback.tables';
+export type { FeedbackDb, FeedbackExecutor, FeedbackTx } from './feedback.db';
 export { submitResponses, rebuildRollups, IntakeError, NATIONAL_CODE } from './intake.service';
 export { submitCase, answerCase, runCaseDeadlines, listCases, getCase } from './cases.service';
 export { publicSummary, publicBreakdown } from './public-stats.service';
@@ -6,3 +12,23 @@ export { figures, figuresBy } from './stats.queries';
 export { npsFromCounts } from './nps';
 export { feedbackConfig } from './feedback.config';
 export type { Channel, Question, ResponseInput } from './feedback.types';
+export { answerCaseSchema, caseSchema } from './feedback.schemas';
+export { exportCsv } from './csv-export';
+export { importCsv } from './csv-import';
+export { readFilter } from './dashboard-filter';
+export { dashboard, selectedUnits } from './dashboard.service';
+export { handleJsonIntake, handleSmsIntake } from './intake-http';
+export { allowIntake } from './limits';
+export { filterUnits, linesWithUnits } from './org-view';
+export { countyPage, linePage, unitPage } from './public-pages';
+export { loadPublicSurvey } from './public-survey';
+export { posterSvg, qrSvg, surveyLink } from './qr';
+export { canHandleUnit, requireFeedbackScope } from './staff-scope';
+export {
+	getSurveyByCode,
+	getSurveyById,
+	getUnitByCode,
+	listSurveys,
+	surveysForUnit
+} from './surveys.queries';
+export { createSurvey, parseQuestions, saveSurvey } from './surveys.service';

@@ -4,7 +4,7 @@
  * so nothing acknowledged can be lost. Without it every answer would wait for its own commit
  * and for the lock on its hot rollup row; with it, ~1 000 answers/s fit in a few commits.
  */
-import type { Db } from '../core/db/database';
+import type { FeedbackDb } from './feedback.db';
 import {
 	prepareResponses,
 	writePrepared,
@@ -28,7 +28,7 @@ export class IntakeBatcher {
 	private writing = false;
 
 	constructor(
-		private readonly db: Db,
+		private readonly db: FeedbackDb,
 		private readonly maxItems = 500,
 		private readonly maxWaitMs = 4
 	) {}
@@ -86,8 +86,8 @@ export class IntakeBatcher {
 	}
 }
 
-const batchers = new WeakMap<Db, IntakeBatcher>();
-export function batcherFor(db: Db): IntakeBatcher {
+const batchers = new WeakMap<FeedbackDb, IntakeBatcher>();
+export function batcherFor(db: FeedbackDb): IntakeBatcher {
 	let b = batchers.get(db);
 	if (!b) batchers.set(db, (b = new IntakeBatcher(db)));
 	return b;

@@ -10,7 +10,7 @@
  * `Authorization: Bearer <FEEDBACK_SMS_TOKEN>`; the message id is the idempotency key.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { Db } from '../core/db/database';
+import type { FeedbackDb } from './feedback.db';
 import { translate, type Locale } from '$lib/i18n';
 import {
 	jsonBatchSchema,
@@ -67,11 +67,11 @@ function answeredAt(iso: string | undefined, now: Date): Date {
 /** Code → id look-ups, cached briefly: codes of units and surveys rarely change. */
 const CODE_CACHE_MS = 10_000;
 const codeCache = new WeakMap<
-	Db,
+	FeedbackDb,
 	{ at: number; units: Map<string, number>; surveys: Map<string, number> }
 >();
 
-async function codes(db: Db) {
+async function codes(db: FeedbackDb) {
 	const hit = codeCache.get(db);
 	if (hit && Date.now() - hit.at < CODE_CACHE_MS) return hit;
 	const [units, surveys] = await Promise.all([
@@ -87,17 +87,17 @@ async function codes(db: Db) {
 	return fresh;
 }
 
-async function unitIds(db: Db, list: string[]): Promise<Map<string, number>> {
+async function unitIds(db: FeedbackDb, list: string[]): Promise<Map<string, number>> {
 	const c = await codes(db);
 	return new Map(list.filter((x) => c.units.has(x)).map((x) => [x, c.units.get(x)!]));
 }
 
-async function surveyIds(db: Db, list: string[]): Promise<Map<string, number>> {
+async function surveyIds(db: FeedbackDb, list: string[]): Promise<Map<string, number>> {
 	const c = await codes(db);
 	return new Map(list.filter((x) => c.surveys.has(x)).map((x) => [x, c.surveys.get(x)!]));
 }
 
-async function store(db: Db, inputs: ResponseInput[], locale: Locale): Promise<Response> {
+async function store(db: FeedbackDb, inputs: ResponseInput[], locale: Locale): Promise<Response> {
 	try {
 		const r = await batcherFor(db).submit(inputs);
 		return json(r.stored ? 201 : 200, r);
@@ -118,7 +118,7 @@ async function store(db: Db, inputs: ResponseInput[], locale: Locale): Promise<R
 }
 
 export async function handleJsonIntake(
-	db: Db,
+	db: FeedbackDb,
 	request: Request,
 	opts: { clientIp: string; locale: Locale; allow: (ip: string, cost: number) => boolean }
 ): Promise<Response> {
@@ -170,7 +170,7 @@ type ItemResult =
 	| { clientId: string | null; status: 'invalid'; errors: Record<string, string> };
 
 async function batch(
-	db: Db,
+	db: FeedbackDb,
 	body: unknown,
 	opts: { clientIp: string; locale: Locale; allow: (ip: string, cost: number) => boolean }
 ): Promise<Response> {
@@ -252,7 +252,7 @@ function tokenMatches(header: string | null, expected: string): boolean {
 const SMS_KEYS = ['nps', 's1', 'open'];
 
 export async function handleSmsIntake(
-	db: Db,
+	db: FeedbackDb,
 	request: Request,
 	locale: Locale = 'fi'
 ): Promise<Response> {

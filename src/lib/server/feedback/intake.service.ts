@@ -4,7 +4,7 @@
  * rollup is updated in the same transaction, only for rows actually inserted.
  */
 import { sql } from 'kysely';
-import type { Db, Tx } from '../core/db/database';
+import type { FeedbackDb, FeedbackTx } from './feedback.db';
 import { checkAnswers, type CheckedAnswers } from './answers';
 import { surveysForUnit, type SurveyWithQuestions } from './surveys.queries';
 import type { Channel, ResponseInput } from './feedback.types';
@@ -33,7 +33,7 @@ interface LookupCache {
 }
 const caches = new WeakMap<object, LookupCache>();
 
-function lookupCache(db: Db): LookupCache {
+function lookupCache(db: FeedbackDb): LookupCache {
 	let c = caches.get(db);
 	if (!c || Date.now() - c.at > CACHE_MS) {
 		c = { at: Date.now(), units: new Map(), surveys: new Map() };
@@ -42,7 +42,7 @@ function lookupCache(db: Db): LookupCache {
 	return c;
 }
 
-export function clearIntakeCache(db: Db): void {
+export function clearIntakeCache(db: FeedbackDb): void {
 	caches.delete(db);
 }
 
@@ -61,7 +61,7 @@ export interface IntakeResult {
 
 /** Picks the survey: the one asked for (if offered in the unit) or the national default. */
 export async function resolveSurvey(
-	db: Db | Tx,
+	db: FeedbackDb | FeedbackTx,
 	unitId: number,
 	surveyId?: number
 ): Promise<SurveyWithQuestions | undefined> {
@@ -80,7 +80,7 @@ export interface ItemProblem {
  * the refused ones with their errors (i18n keys).
  */
 export async function checkResponses(
-	db: Db,
+	db: FeedbackDb,
 	inputs: ResponseInput[]
 ): Promise<{ prepared: (Prepared & { index: number })[]; problems: ItemProblem[] }> {
 	const { units, surveys } = lookupCache(db);
@@ -124,13 +124,19 @@ export async function checkResponses(
  * is wrong, so nothing of a bad batch is written (imports and single answers; the kiosk's
  * batches are answered item by item through checkResponses).
  */
-export async function prepareResponses(db: Db, inputs: ResponseInput[]): Promise<Prepared[]> {
+export async function prepareResponses(
+	db: FeedbackDb,
+	inputs: ResponseInput[]
+): Promise<Prepared[]> {
 	const { prepared, problems } = await checkResponses(db, inputs);
 	if (problems.length) throw new IntakeError('invalid', { problems });
 	return prepared;
 }
 
-export async function submitResponses(db: Db, inputs: ResponseInput[]): Promise<IntakeResult> {
+export async function submitResponses(
+	db: FeedbackDb,
+	inputs: ResponseInput[]
+): Promise<IntakeResult> {
 	if (inputs.length === 0) return { stored: 0, duplicates: 0 };
 	const prepared = await prepareResponses(db, inputs);
 	const fresh = await writePrepared(db, prepared);
@@ -141,7 +147,7 @@ export async function submitResponses(db: Db, inputs: ResponseInput[]): Promise<
  * Writes checked responses and their rollups in one transaction; returns the client ids that
  * were new (a retried or repeated id is skipped and not counted twice).
  */
-export async function writePrepared(db: Db, prepared: Prepared[]): Promise<Set<string>> {
+export async function writePrepared(db: FeedbackDb, prepared: Prepared[]): Promise<Set<string>> {
 	if (prepared.length === 0) return new Set();
 	return db.transaction().execute(async (trx) => {
 		const inserted = await trx
@@ -180,7 +186,7 @@ export async function writePrepared(db: Db, prepared: Prepared[]): Promise<Set<s
 type RollupRow = Record<string, number | string>;
 
 /** One upsert per (day, unit, survey, channel), summed in memory first: fewer hot-row locks. */
-async function addToRollups(trx: Tx, items: Prepared[]): Promise<void> {
+async function addToRollups(trx: FeedbackTx, items: Prepared[]): Promise<void> {
 	const rows = new Map<string, RollupRow>();
 	for (const p of items) {
 		const day = helsinkiDay(p.answeredAt);
@@ -236,7 +242,11 @@ async function addToRollups(trx: Tx, items: Prepared[]): Promise<void> {
  * Rebuilds rollups for a day range from raw rows: the idempotent repair job (e.g. after a
  * restore or a CSV import done with a bulk loader). Normal intake keeps them current itself.
  */
-export async function rebuildRollups(db: Db, fromDay: string, toDay: string): Promise<void> {
+export async function rebuildRollups(
+	db: FeedbackDb,
+	fromDay: string,
+	toDay: string
+): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.deleteFrom('feedback_rollup_daily')

@@ -1,6 +1,6 @@
 /** Service lines with their active units, named in the reader's language, for pickers and lists. */
 import { localName, type Locale } from '$lib/i18n';
-import type { Executor } from '../core/db/database';
+import type { FeedbackExecutor } from './feedback.db';
 import { listServiceLines, listUnits } from '../core/org';
 
 export interface LineView {
@@ -10,7 +10,7 @@ export interface LineView {
 	units: { id: number; code: string; name: string; parentId: number | null }[];
 }
 
-export async function linesWithUnits(db: Executor, locale: Locale): Promise<LineView[]> {
+export async function linesWithUnits(db: FeedbackExecutor, locale: Locale): Promise<LineView[]> {
 	const [lines, units] = await Promise.all([listServiceLines(db), listUnits(db)]);
 	return lines.map((l) => ({
 		id: l.id,

@@ -1,7 +1,7 @@
 /** Data of the public NPS pages: county → service line → unit, from rollups only. */
 import { error } from '@sveltejs/kit';
 import { localName, type Locale } from '$lib/i18n';
-import type { Executor } from '../core/db/database';
+import type { FeedbackExecutor } from './feedback.db';
 import { listServiceLines, listUnits } from '../core/org';
 import { publicBreakdown, publicSummary } from './public-stats.service';
 import { feedbackConfig } from './feedback.config';
@@ -14,7 +14,7 @@ const COUNTY_CACHE_MS = 10_000;
 const countyCache = new Map<string, { at: number; page: Promise<CountyPage> }>();
 type CountyPage = Awaited<ReturnType<typeof computeCountyPage>>;
 
-export function countyPage(db: Executor, locale: Locale): Promise<CountyPage> {
+export function countyPage(db: FeedbackExecutor, locale: Locale): Promise<CountyPage> {
 	const hit = countyCache.get(locale);
 	if (hit && Date.now() - hit.at < COUNTY_CACHE_MS) return hit.page;
 	const page = computeCountyPage(db, locale);
@@ -23,7 +23,7 @@ export function countyPage(db: Executor, locale: Locale): Promise<CountyPage> {
 	return page;
 }
 
-async function computeCountyPage(db: Executor, locale: Locale) {
+async function computeCountyPage(db: FeedbackExecutor, locale: Locale) {
 	const lines = await listServiceLines(db);
 	const [summary, byLine] = await Promise.all([
 		publicSummary(db, {}),
@@ -40,7 +40,7 @@ async function computeCountyPage(db: Executor, locale: Locale) {
 	};
 }
 
-export async function linePage(db: Executor, lineCode: string, locale: Locale) {
+export async function linePage(db: FeedbackExecutor, lineCode: string, locale: Locale) {
 	const line = (await listServiceLines(db)).find((l) => l.code === lineCode);
 	if (!line) error(404, 'not found');
 	const units = (await listUnits(db)).filter((u) => u.service_line_id === line.id);
@@ -60,7 +60,12 @@ export async function linePage(db: Executor, lineCode: string, locale: Locale) {
 	};
 }
 
-export async function unitPage(db: Executor, lineCode: string, unitCode: string, locale: Locale) {
+export async function unitPage(
+	db: FeedbackExecutor,
+	lineCode: string,
+	unitCode: string,
+	locale: Locale
+) {
 	const line = (await listServiceLines(db)).find((l) => l.code === lineCode);
 	const unit = (await listUnits(db)).find(
 		(u) => u.code === unitCode && u.service_line_id === line?.id

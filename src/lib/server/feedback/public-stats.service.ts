@@ -3,7 +3,7 @@
  * trend, for the county, a service line or a unit. A figure is only shown when it rests on at
  * least `threshold` answers (default 30), so small units cannot be singled out.
  */
-import type { Executor } from '../core/db/database';
+import type { FeedbackExecutor } from './feedback.db';
 import { figuresBy, toFigures, type Figures, type Scope } from './stats.queries';
 import { addDays, helsinkiDay, monthStart, quarterStart } from './time';
 import { feedbackConfig } from './feedback.config';
@@ -43,7 +43,7 @@ export function publicFigure(f: Figures, threshold: number): PublicFigure {
 }
 
 export async function publicSummary(
-	db: Executor,
+	db: FeedbackExecutor,
 	scope: Scope,
 	now = new Date(),
 	threshold = feedbackConfig().publicThreshold
@@ -91,7 +91,7 @@ export async function publicSummary(
 
 /** Last-30-days figure for each member of a group (service lines of the county, units of a line). */
 export async function publicBreakdown(
-	db: Executor,
+	db: FeedbackExecutor,
 	scope: Scope,
 	by: 'unit_id' | 'service_line_id',
 	now = new Date(),

@@ -1,7 +1,7 @@
 /** Loading a unit's survey for the public form, kiosk and QR pages, in the reader's language. */
 import { error } from '@sveltejs/kit';
 import { localName, type Locale } from '$lib/i18n';
-import type { Executor } from '../core/db/database';
+import type { FeedbackExecutor } from './feedback.db';
 import { getUnitByCode, surveysForUnit } from './surveys.queries';
 import { NATIONAL_CODE } from './intake.service';
 import type { Question } from './feedback.types';
@@ -16,7 +16,7 @@ export interface PublicQuestion {
 }
 
 export async function loadPublicSurvey(
-	db: Executor,
+	db: FeedbackExecutor,
 	unitCode: string,
 	surveyCode: string | null,
 	locale: Locale

@@ -4,7 +4,7 @@
  * dashboard, read-only (no cases with contact details, no export, no import).
  */
 import { error } from '@sveltejs/kit';
-import type { Executor } from '../core/db/database';
+import type { FeedbackExecutor } from './feedback.db';
 import { hasRole, type SessionUser } from '../core/auth/roles';
 import { requireUser } from '../core/auth/guard';
 import { linesWithUnits, type LineView } from './org-view';
@@ -49,7 +49,7 @@ export function canReadUnit(
  */
 export async function requireFeedbackScope(
 	event: { locals: App.Locals; url: URL },
-	db: Executor,
+	db: FeedbackExecutor,
 	locale: Locale,
 	access: 'handle' | 'read' = 'handle'
 ): Promise<{ user: SessionUser; scope: StaffScope; readOnly: boolean }> {

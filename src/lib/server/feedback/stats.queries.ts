@@ -3,7 +3,7 @@
  * one small aggregate over at most a few thousand rollup rows per page.
  */
 import { sql, type AliasedRawBuilder, type Expression, type SqlBool } from 'kysely';
-import type { Executor } from '../core/db/database';
+import type { FeedbackExecutor } from './feedback.db';
 import { npsFromCounts, type NpsSummary } from './nps';
 
 export interface Scope {
@@ -36,7 +36,7 @@ function sums(npsOnly = false): any[] {
 	return cols;
 }
 
-function scoped(db: Executor, scope: Scope, from: string, to: string) {
+function scoped(db: FeedbackExecutor, scope: Scope, from: string, to: string) {
 	return db
 		.selectFrom('feedback_rollup_daily')
 		.where('day', '>=', from)
@@ -72,7 +72,7 @@ export function toFigures(r: Record<string, number>): Figures {
 }
 
 export async function figures(
-	db: Executor,
+	db: FeedbackExecutor,
 	scope: Scope,
 	from: string,
 	to: string
@@ -83,7 +83,7 @@ export async function figures(
 
 /** Figures grouped by a column: unit, service line, channel or month. */
 export async function figuresBy(
-	db: Executor,
+	db: FeedbackExecutor,
 	scope: Scope,
 	from: string,
 	to: string,

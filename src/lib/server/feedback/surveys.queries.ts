@@ -1,5 +1,5 @@
 /** Reads of surveys, their versions and the units they are offered in. */
-import type { Executor } from '../core/db/database';
+import type { FeedbackExecutor } from './feedback.db';
 import type { Question } from './feedback.types';
 
 export interface SurveyWithQuestions {
@@ -14,7 +14,7 @@ export interface SurveyWithQuestions {
 	questions: Question[];
 }
 
-function baseQuery(db: Executor) {
+function baseQuery(db: FeedbackExecutor) {
 	return db
 		.selectFrom('feedback_survey as s')
 		.innerJoin('feedback_survey_version as v', 'v.id', 's.current_version_id')
@@ -31,20 +31,20 @@ function baseQuery(db: Executor) {
 		]);
 }
 
-export function getSurveyByCode(db: Executor, code: string) {
+export function getSurveyByCode(db: FeedbackExecutor, code: string) {
 	return baseQuery(db).where('s.code', '=', code).executeTakeFirst() as Promise<
 		SurveyWithQuestions | undefined
 	>;
 }
 
-export function getSurveyById(db: Executor, id: number) {
+export function getSurveyById(db: FeedbackExecutor, id: number) {
 	return baseQuery(db).where('s.id', '=', id).executeTakeFirst() as Promise<
 		SurveyWithQuestions | undefined
 	>;
 }
 
 /** Active surveys offered in a unit: those linked to it, and county-wide ones (no links). */
-export function surveysForUnit(db: Executor, unitId: number) {
+export function surveysForUnit(db: FeedbackExecutor, unitId: number) {
 	return baseQuery(db)
 		.where('s.active', '=', true)
 		.where((eb) =>
@@ -66,11 +66,11 @@ export function surveysForUnit(db: Executor, unitId: number) {
 		.execute() as Promise<SurveyWithQuestions[]>;
 }
 
-export function listSurveys(db: Executor) {
+export function listSurveys(db: FeedbackExecutor) {
 	return baseQuery(db).orderBy('s.id').execute() as Promise<SurveyWithQuestions[]>;
 }
 
-export function getUnitByCode(db: Executor, code: string) {
+export function getUnitByCode(db: FeedbackExecutor, code: string) {
 	return db
 		.selectFrom('unit')
 		.selectAll()
@@ -79,6 +79,6 @@ export function getUnitByCode(db: Executor, code: string) {
 		.executeTakeFirst();
 }
 
-export function getUnitById(db: Executor, id: number) {
+export function getUnitById(db: FeedbackExecutor, id: number) {
 	return db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { z } from '$lib/validation';
-import type { Db } from '../core/db/database';
+import type { FeedbackDb } from './feedback.db';
 import { recordAudit } from '../core/audit';
 import type { Question } from './feedback.types';
 import { clearIntakeCache } from './intake.service';
@@ -87,7 +87,7 @@ export interface SurveyEdit {
 }
 
 export async function saveSurvey(
-	db: Db,
+	db: FeedbackDb,
 	actorUserId: string,
 	surveyId: number,
 	edit: SurveyEdit
@@ -156,7 +156,7 @@ export async function saveSurvey(
 }
 
 export async function createSurvey(
-	db: Db,
+	db: FeedbackDb,
 	actorUserId: string,
 	input: { code: string; name_fi: string; name_sv: string; name_en: string; questions: Question[] }
 ): Promise<number | null> {

@@ -3,7 +3,7 @@
  * of Pirkanmaa's, not official statistics), the S1–S4 segment question, and fictional members
  * so the coordinator views show real counts.
  */
-import type { Db } from '../core/db/database';
+import type { PoolDb } from './pool.db';
 import { importPopulation } from './import.service';
 import { CONSENT_VERSION } from './pool.types';
 
@@ -77,7 +77,7 @@ const LAST = [
 ];
 const MUNIS = ['837', '837', '837', '837', '536', '980', '211', '418', '604', '790', '908', '143'];
 
-export async function seedPoolDemo(db: Db): Promise<void> {
+export async function seedPoolDemo(db: PoolDb): Promise<void> {
 	await importPopulation(db, null, illustrativePopulationCsv());
 	const q = await db
 		.insertInto('pool_question')

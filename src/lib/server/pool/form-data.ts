@@ -1,10 +1,10 @@
 /** Helpers shared by the pool's pages: the options a profile form shows, and filters from a URL. */
-import type { Executor } from '../core/db/database';
+import type { PoolExecutor } from './pool.db';
 import { listMunicipalities, listServiceLines } from '../core/org';
 import { listQuestions } from './pool.queries';
 import type { MemberFilters } from './pool.types';
 
-export async function profileOptions(db: Executor) {
+export async function profileOptions(db: PoolExecutor) {
 	const [municipalities, serviceLines, questions] = await Promise.all([
 		listMunicipalities(db),
 		listServiceLines(db),
@@ -18,7 +18,7 @@ export async function profileOptions(db: Executor) {
  * foreign-key error): each unknown one as a field error for the form.
  */
 export async function unknownReferences(
-	db: Executor,
+	db: PoolExecutor,
 	p: { municipality: string; serviceLines: number[] }
 ): Promise<{ field: 'municipality' | 'serviceLines._errors'; key: string }[]> {
 	const { municipalities, serviceLines } = await profileOptions(db);

@@ -4,7 +4,7 @@
  * listed with its line number and reasons.
  */
 import { sql } from 'kysely';
-import type { Db, Executor } from '../core/db/database';
+import type { PoolDb, PoolExecutor } from './pool.db';
 import { recordAudit } from '../core/audit';
 import { importRowSchema, type ImportRow } from './pool.schemas';
 import { csvObjects, readCsv } from '../core/csv';
@@ -41,7 +41,7 @@ export interface ImportCheck {
 
 /** Validates every row: schema, known municipality, duplicates in the file and in the pool. */
 export async function checkMemberCsv(
-	db: Executor,
+	db: PoolExecutor,
 	file: Uint8Array | string
 ): Promise<ImportCheck> {
 	const table = readCsv(file);
@@ -95,7 +95,7 @@ export async function checkMemberCsv(
 
 /** Writes the members of a checked file in one transaction (all or nothing). */
 export async function importMembers(
-	db: Db,
+	db: PoolDb,
 	actorUserId: string,
 	file: Uint8Array | string
 ): Promise<ImportCheck & { imported: number }> {
@@ -144,7 +144,7 @@ export async function importMembers(
 
 /** Population CSV: dimension,value,population,source,year[,illustrative]. Replaces the dimensions it names. */
 export async function importPopulation(
-	db: Db,
+	db: PoolDb,
 	actorUserId: string | null,
 	file: Uint8Array | string
 ) {

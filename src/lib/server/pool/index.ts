@@ -1,15 +1,61 @@
-/** The resident pool's public surface: other modules import from here only. */
-export { searchMembers as queryMembers, memberTargets, countBy } from './pool.queries';
+/**
+ * The resident pool's public surface: routes, tests and other modules import from here only
+ * (the lint rule in eslint.config.js enforces it). Everything else in the folder is internal.
+ */
+export { poolManifest } from './manifest';
+export type { PoolTables } from './pool.tables';
+export type { PoolDb, PoolExecutor, PoolTx } from './pool.db';
+export {
+	searchMembers,
+	searchMembers as queryMembers,
+	applyFilters,
+	memberTargets,
+	countBy,
+	countByServiceLine,
+	listPopulation,
+	listQuestions
+} from './pool.queries';
+export { invitationSchema, joinSchema, profileSchema, questionSchema } from './pool.schemas';
+export {
+	AGE_BANDS,
+	ANSWERS,
+	CONSENT_VERSION,
+	type MemberFilters,
+	type MemberProfileInput
+} from './pool.types';
 export {
 	createInvitation,
 	sendReminders,
 	closeInvitation,
 	answerByToken,
+	answerRecipient,
 	invitationSummary,
+	invitationsOfMember,
+	listInvitations,
+	recipientByToken,
+	replyDeadlineOf,
 	type InvitationInput,
 	type AnswerResult
 } from './invitation.service';
-export { memberForUser, exportMember, eraseMember } from './member.service';
+export {
+	memberForUser,
+	exportMember,
+	eraseMember,
+	joinPool,
+	confirmMembership,
+	confirmStay,
+	setPaused,
+	updateProfile
+} from './member.service';
+export { addQuestion, cleanBackground, parseOptions, setQuestionActive } from './question.service';
+export {
+	checkMemberCsv,
+	importMembers,
+	importPopulation,
+	MAX_IMPORT_BYTES
+} from './import.service';
+export { filtersFromUrl, profileOptions, unknownReferences } from './form-data';
+export { joinLimiter, replyLimiter } from './rate-limit';
 export { representation } from './representation';
 export { runRetention, retentionPolicy } from './retention.service';
-export type { MemberFilters } from './pool.types';
+export { seedPoolDemo } from './demo';

@@ -4,7 +4,7 @@
  * reply link (only the link's SHA-256 is stored), so answering needs no sign-in.
  */
 import { sql } from 'kysely';
-import type { Db, Executor } from '../core/db/database';
+import type { PoolDb, PoolExecutor } from './pool.db';
 import { enqueueMails, renderMail, type OutgoingMail } from '../core/mail';
 import { publish } from '../core/events/event-bus';
 import { recordAudit } from '../core/audit';
@@ -50,7 +50,7 @@ export function replyDeadlineOf(day: string, now = new Date()): Date | undefined
 	return end.getTime() < now.getTime() ? undefined : end;
 }
 
-async function targets(db: Executor, input: InvitationInput) {
+async function targets(db: PoolExecutor, input: InvitationInput) {
 	if (input.memberIds) {
 		if (!input.memberIds.length) return [];
 		return db
@@ -65,7 +65,7 @@ async function targets(db: Executor, input: InvitationInput) {
 
 /** Creates the invitation and queues one mail a recipient, all in one transaction. */
 export async function createInvitation(
-	db: Db,
+	db: PoolDb,
 	actorUserId: string,
 	origin: string,
 	input: InvitationInput
@@ -129,7 +129,7 @@ export async function createInvitation(
 
 /** Mails a new reply link to everyone who has not answered (old links stop working). */
 export async function sendReminders(
-	db: Db,
+	db: PoolDb,
 	actorUserId: string,
 	origin: string,
 	invitationId: number
@@ -181,7 +181,7 @@ export async function sendReminders(
 
 /** False when there is no such invitation: nothing is changed and nothing audited. */
 export async function closeInvitation(
-	db: Db,
+	db: PoolDb,
 	actorUserId: string,
 	invitationId: number
 ): Promise<boolean> {
@@ -205,7 +205,7 @@ export async function closeInvitation(
 export type AnswerResult = 'ok' | 'invalid' | 'closed' | 'full';
 
 /** The invitation behind a reply link (for the reply page), without using the link up. */
-export async function recipientByToken(db: Executor, token: string) {
+export async function recipientByToken(db: PoolExecutor, token: string) {
 	return db
 		.selectFrom('pool_recipient as r')
 		.innerJoin('pool_invitation as i', 'i.id', 'r.invitation_id')
@@ -232,7 +232,7 @@ export async function recipientByToken(db: Executor, token: string) {
  * refused; the check and the write hold a lock on the invitation so two last seats are not both taken.
  */
 export async function answerRecipient(
-	db: Db,
+	db: PoolDb,
 	recipientId: number,
 	answer: Answer
 ): Promise<AnswerResult> {
@@ -283,13 +283,17 @@ export async function answerRecipient(
 	return res.result;
 }
 
-export async function answerByToken(db: Db, token: string, answer: Answer): Promise<AnswerResult> {
+export async function answerByToken(
+	db: PoolDb,
+	token: string,
+	answer: Answer
+): Promise<AnswerResult> {
 	const r = await recipientByToken(db, token);
 	return r ? answerRecipient(db, r.id, answer) : 'invalid';
 }
 
 /** A member's invitations, newest first, for their own page. */
-export function invitationsOfMember(db: Executor, memberId: string) {
+export function invitationsOfMember(db: PoolExecutor, memberId: string) {
 	return db
 		.selectFrom('pool_recipient as r')
 		.innerJoin('pool_invitation as i', 'i.id', 'r.invitation_id')
@@ -310,7 +314,7 @@ export function invitationsOfMember(db: Executor, memberId: string) {
 		.execute();
 }
 
-export function listInvitations(db: Executor) {
+export function listInvitations(db: PoolExecutor) {
 	return db
 		.selectFrom('pool_invitation as i')
 		.select([
@@ -332,7 +336,7 @@ export function listInvitations(db: Executor) {
 }
 
 /** Reply counts of one invitation (yes / no / maybe / none), including anonymous erased ones. */
-export async function invitationSummary(db: Executor, invitationId: number) {
+export async function invitationSummary(db: PoolExecutor, invitationId: number) {
 	const inv = await db
 		.selectFrom('pool_invitation')
 		.selectAll()

@@ -3,7 +3,7 @@
  * and erase. Answers never reveal whether an address is already in the pool.
  */
 import { sql } from 'kysely';
-import type { Db, Executor } from '../core/db/database';
+import type { PoolDb, PoolExecutor } from './pool.db';
 import { enqueueMail, renderMail } from '../core/mail';
 import { publish } from '../core/events/event-bus';
 import { forgetInAudit, recordAudit } from '../core/audit';
@@ -42,7 +42,7 @@ export function profileColumns(p: MemberProfileInput) {
 }
 
 export async function issueMemberToken(
-	db: Executor,
+	db: PoolExecutor,
 	memberId: string,
 	purpose: 'confirm' | 'stay',
 	ttlDays: number,
@@ -61,7 +61,7 @@ export async function issueMemberToken(
 	return token;
 }
 
-async function consumeMemberToken(db: Executor, token: string, purpose: 'confirm' | 'stay') {
+async function consumeMemberToken(db: PoolExecutor, token: string, purpose: 'confirm' | 'stay') {
 	const row = await db
 		.updateTable('pool_token')
 		.set({ used_at: sql`now()` })
@@ -74,7 +74,7 @@ async function consumeMemberToken(db: Executor, token: string, purpose: 'confirm
 	return row?.member_id ?? null;
 }
 
-export function findMemberByEmail(db: Executor, email: string) {
+export function findMemberByEmail(db: PoolExecutor, email: string) {
 	return db
 		.selectFrom('pool_member')
 		.selectAll()
@@ -88,7 +88,7 @@ export function findMemberByEmail(db: Executor, email: string) {
  * is the same either way.
  */
 export async function joinPool(
-	db: Db,
+	db: PoolDb,
 	origin: string,
 	input: MemberProfileInput,
 	opts: { userId?: string | null; userEmail?: string | null } = {}
@@ -149,7 +149,7 @@ export async function joinPool(
 }
 
 /** Confirms the e-mail: the member becomes active and is linked to an account with that address. */
-export async function confirmMembership(db: Db, token: string): Promise<boolean> {
+export async function confirmMembership(db: PoolDb, token: string): Promise<boolean> {
 	const memberId = await db.transaction().execute(async (trx) => {
 		const id = await consumeMemberToken(trx, token, 'confirm');
 		if (!id) return null;
@@ -172,7 +172,7 @@ export async function confirmMembership(db: Db, token: string): Promise<boolean>
 	return !!memberId;
 }
 
-async function linkAccountByEmail(db: Executor, memberId: string, email: string) {
+async function linkAccountByEmail(db: PoolExecutor, memberId: string, email: string) {
 	const user = await db
 		.selectFrom('app_user')
 		.select('id')
@@ -194,7 +194,7 @@ async function linkAccountByEmail(db: Executor, memberId: string, email: string)
  * The member of a signed-in user: linked by id, or (first visit) by the account's confirmed
  * e-mail when that membership is confirmed too and not linked to anyone.
  */
-export async function memberForUser(db: Executor, user: { id: string; email: string }) {
+export async function memberForUser(db: PoolExecutor, user: { id: string; email: string }) {
 	const linked = await db
 		.selectFrom('pool_member')
 		.selectAll()
@@ -212,7 +212,7 @@ export async function memberForUser(db: Executor, user: { id: string; email: str
 }
 
 /** Edits the profile. The e-mail is the member's identity here and is changed only by re-joining. */
-export async function updateProfile(db: Db, memberId: string, input: MemberProfileInput) {
+export async function updateProfile(db: PoolDb, memberId: string, input: MemberProfileInput) {
 	await db
 		.updateTable('pool_member')
 		.set({ ...profileColumns(input), last_active_at: sql`now()`, updated_at: sql`now()` })
@@ -220,7 +220,7 @@ export async function updateProfile(db: Db, memberId: string, input: MemberProfi
 		.execute();
 }
 
-export async function setPaused(db: Db, memberId: string, paused: boolean) {
+export async function setPaused(db: PoolDb, memberId: string, paused: boolean) {
 	await db
 		.updateTable('pool_member')
 		.set({
@@ -234,7 +234,7 @@ export async function setPaused(db: Db, memberId: string, paused: boolean) {
 }
 
 /** Everything the pool holds about a member, for the download and the readable page. */
-export async function exportMember(db: Executor, memberId: string) {
+export async function exportMember(db: PoolExecutor, memberId: string) {
 	const member = await db
 		.selectFrom('pool_member')
 		.selectAll()
@@ -274,7 +274,7 @@ export async function exportMember(db: Executor, memberId: string) {
  * Only an anonymous monthly count of erasures is kept.
  */
 export async function eraseMember(
-	db: Db,
+	db: PoolDb,
 	memberId: string,
 	reason: 'erased' | 'left' | 'retention',
 	actorUserId: string | null = null,
@@ -313,7 +313,7 @@ export async function eraseMember(
 }
 
 /** "I want to stay" from the retention mail. */
-export async function confirmStay(db: Db, token: string): Promise<boolean> {
+export async function confirmStay(db: PoolDb, token: string): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
 		const id = await consumeMemberToken(trx, token, 'stay');
 		if (!id) return false;

@@ -1,7 +1,8 @@
 /** Reads of the pool: member search with every filter, counts for representativeness. */
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { DB } from '../core/db/schema';
-import type { Executor } from '../core/db/database';
+import type { CoreTables } from '../core/db/core.tables';
+import type { PoolTables } from './pool.tables';
+import type { PoolExecutor } from './pool.db';
 import { helsinkiDay } from '../core/time';
 import {
 	AGE_BANDS,
@@ -11,7 +12,7 @@ import {
 	type MemberFilters
 } from './pool.types';
 
-type MemberQuery<O> = SelectQueryBuilder<DB, 'pool_member', O>;
+type MemberQuery<O> = SelectQueryBuilder<CoreTables & PoolTables, 'pool_member', O>;
 
 function escapeLike(s: string): string {
 	return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -72,7 +73,7 @@ export const MEMBER_LIST_COLUMNS = [
 ] as const;
 
 export async function searchMembers(
-	db: Executor,
+	db: PoolExecutor,
 	f: MemberFilters,
 	opts: { limit?: number; offset?: number; year?: number } = {}
 ) {
@@ -92,7 +93,7 @@ export async function searchMembers(
 }
 
 /** Ids (and language) of every member matching the filters: the target of an invitation. */
-export function memberTargets(db: Executor, f: MemberFilters, year = new Date().getFullYear()) {
+export function memberTargets(db: PoolExecutor, f: MemberFilters, year = new Date().getFullYear()) {
 	return applyFilters(db.selectFrom('pool_member'), f, year)
 		.select(['id', 'email', 'locale'])
 		.execute();
@@ -113,7 +114,7 @@ function dimensionKey(dimension: Dimension, year: number) {
 
 /** Members counted by one dimension, as value → count. */
 export async function countBy(
-	db: Executor,
+	db: PoolExecutor,
 	dimension: Dimension,
 	f: MemberFilters,
 	year = new Date().getFullYear()
@@ -123,7 +124,7 @@ export async function countBy(
 
 /** Counts by several dimensions in ONE scan (grouping sets): the representativeness view. */
 export async function countByAll(
-	db: Executor,
+	db: PoolExecutor,
 	f: MemberFilters,
 	year = new Date().getFullYear(),
 	dimensions: readonly Dimension[] = DIMENSIONS
@@ -158,7 +159,7 @@ export async function countByAll(
 
 /** Members counted by service-line interest (a member may count under several lines). */
 export async function countByServiceLine(
-	db: Executor,
+	db: PoolExecutor,
 	f: MemberFilters,
 	year = new Date().getFullYear()
 ): Promise<Map<number, number>> {
@@ -173,7 +174,7 @@ export async function countByServiceLine(
 	return new Map(rows.map((r) => [Number(r.k), Number(r.n)]));
 }
 
-export function listPopulation(db: Executor) {
+export function listPopulation(db: PoolExecutor) {
 	return db
 		.selectFrom('pool_population')
 		.selectAll()
@@ -182,13 +183,13 @@ export function listPopulation(db: Executor) {
 		.execute();
 }
 
-export function listQuestions(db: Executor, activeOnly = true) {
+export function listQuestions(db: PoolExecutor, activeOnly = true) {
 	let q = db.selectFrom('pool_question').selectAll().orderBy('sort_order').orderBy('id');
 	if (activeOnly) q = q.where('active', '=', true);
 	return q.execute();
 }
 
-export async function bumpStat(db: Executor, metric: string, now = new Date(), by = 1) {
+export async function bumpStat(db: PoolExecutor, metric: string, now = new Date(), by = 1) {
 	// The month as the county counts it: a join at 00:30 on 1 August in Finland is August's.
 	const period = helsinkiDay(now).slice(0, 7);
 	await db

@@ -1,5 +1,5 @@
 /** Admin-configured background questions (e.g. education, life situation, segment S1–S4). */
-import type { Db } from '../core/db/database';
+import type { PoolDb } from './pool.db';
 import { recordAudit } from '../core/audit';
 import type { QuestionOption } from './pool.tables';
 
@@ -18,7 +18,7 @@ export function parseOptions(text: string): QuestionOption[] | null {
 }
 
 export async function addQuestion(
-	db: Db,
+	db: PoolDb,
 	actorUserId: string,
 	q: { labelFi: string; labelSv: string; labelEn: string; options: QuestionOption[] }
 ) {
@@ -42,7 +42,12 @@ export async function addQuestion(
 	});
 }
 
-export async function setQuestionActive(db: Db, actorUserId: string, id: number, active: boolean) {
+export async function setQuestionActive(
+	db: PoolDb,
+	actorUserId: string,
+	id: number,
+	active: boolean
+) {
 	await db.transaction().execute(async (trx) => {
 		await trx.updateTable('pool_question').set({ active }).where('id', '=', id).execute();
 		await recordAudit(trx, {

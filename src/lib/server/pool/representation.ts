@@ -2,7 +2,7 @@
  * Who is missing: active members by municipality, age band, gender and language, set against the
  * county's population shares imported by an admin (with source and year).
  */
-import type { Executor } from '../core/db/database';
+import type { PoolExecutor } from './pool.db';
 import { countByAll, listPopulation } from './pool.queries';
 import { DIMENSIONS, type Dimension, type MemberFilters } from './pool.types';
 
@@ -23,7 +23,7 @@ export interface RepresentationTable {
 }
 
 export async function representation(
-	db: Executor,
+	db: PoolExecutor,
 	filters: MemberFilters = { status: ['active'] },
 	year = new Date().getFullYear()
 ): Promise<RepresentationTable[]> {

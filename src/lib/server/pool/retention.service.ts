@@ -4,7 +4,7 @@
  * `pendingDays` are removed too. `now` is a parameter so tests can run it in the future.
  */
 
-import type { Db } from '../core/db/database';
+import type { PoolDb } from './pool.db';
 import { enqueueMail, renderMail } from '../core/mail';
 import { isLocale } from '$lib/i18n';
 import { eraseMember, issueMemberToken } from './member.service';
@@ -26,7 +26,7 @@ export function retentionPolicy(env: NodeJS.ProcessEnv = process.env): Retention
 }
 
 export async function runRetention(
-	db: Db,
+	db: PoolDb,
 	origin: string,
 	policy: RetentionPolicy,
 	now = new Date()

@@ -2,17 +2,18 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/core/auth/guard';
-import { profileSchema } from '$lib/server/pool/pool.schemas';
 import {
+	profileSchema,
 	eraseMember,
 	memberForUser,
 	setPaused,
-	updateProfile
-} from '$lib/server/pool/member.service';
-import { profileOptions, unknownReferences } from '$lib/server/pool/form-data';
-import { cleanBackground } from '$lib/server/pool/question.service';
+	updateProfile,
+	profileOptions,
+	unknownReferences,
+	cleanBackground
+} from '$lib/server/pool';
 import type { FormMessage } from '$lib/forms';
 
 async function ownMember(event: RequestEvent) {

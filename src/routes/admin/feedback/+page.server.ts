@@ -1,9 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
-import { listSurveys } from '$lib/server/feedback/surveys.queries';
-import { createSurvey, parseQuestions } from '$lib/server/feedback/surveys.service';
+import { listSurveys, createSurvey, parseQuestions } from '$lib/server/feedback';
 import { localName } from '$lib/i18n';
 
 const TEMPLATE = JSON.stringify(

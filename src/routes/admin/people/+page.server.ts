@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
 import { listPeople } from '$lib/server/core/auth/people.service';
 import { ROLES, isRole } from '$lib/server/core/auth/roles';

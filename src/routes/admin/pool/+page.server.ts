@@ -2,13 +2,18 @@ import { fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { parseInt4Id } from '$lib/validation';
 import { requireRole } from '$lib/server/core/auth/guard';
-import { questionSchema } from '$lib/server/pool/pool.schemas';
-import { addQuestion, parseOptions, setQuestionActive } from '$lib/server/pool/question.service';
-import { importPopulation } from '$lib/server/pool/import.service';
-import { listPopulation, listQuestions } from '$lib/server/pool/pool.queries';
+import {
+	questionSchema,
+	addQuestion,
+	parseOptions,
+	setQuestionActive,
+	importPopulation,
+	listPopulation,
+	listQuestions
+} from '$lib/server/pool';
 import type { FormMessage } from '$lib/forms';
 
 export const load: PageServerLoad = async (event) => {

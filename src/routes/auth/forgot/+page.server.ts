@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { forgotSchema } from '$lib/server/core/auth/auth.schemas';
 import { requestPasswordReset } from '$lib/server/core/auth/account.service';
 import type { FormMessage } from '$lib/forms';

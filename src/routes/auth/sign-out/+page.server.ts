@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { deleteSessionCookie, invalidateSession } from '$lib/server/core/auth/session';
 
 // Signing out changes state, so it is a POST only; a GET just goes home.

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { signUpSchema } from '$lib/server/core/auth/auth.schemas';
 import { signUp } from '$lib/server/core/auth/account.service';
 import type { FormMessage } from '$lib/forms';

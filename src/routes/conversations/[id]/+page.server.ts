@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import {
 	contentLanguage,
 	conversationOr404,

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
-import { loadPublicSurvey } from '$lib/server/feedback/public-survey';
-import { IntakeError, submitResponses } from '$lib/server/feedback';
-import { allowIntake } from '$lib/server/feedback/limits';
+import { runtime } from '$lib/server/runtime';
+import { loadPublicSurvey, IntakeError, submitResponses, allowIntake } from '$lib/server/feedback';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const { db } = await runtime();

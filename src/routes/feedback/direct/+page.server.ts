@@ -3,12 +3,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
-import { caseSchema } from '$lib/server/feedback/feedback.schemas';
-import { submitCase } from '$lib/server/feedback';
-import { allowIntake } from '$lib/server/feedback/limits';
-import { linesWithUnits } from '$lib/server/feedback/org-view';
-import { getUnitByCode } from '$lib/server/feedback/surveys.queries';
+import { runtime } from '$lib/server/runtime';
+import {
+	caseSchema,
+	submitCase,
+	allowIntake,
+	linesWithUnits,
+	getUnitByCode
+} from '$lib/server/feedback';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { db } = await runtime();

@@ -1,10 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { translate } from '$lib/i18n';
-import { runtime } from '$lib/server/core/runtime';
-import { requireFeedbackScope } from '$lib/server/feedback/staff-scope';
-import { dashboard } from '$lib/server/feedback/dashboard.service';
-import { readFilter } from '$lib/server/feedback/dashboard-filter';
+import { runtime } from '$lib/server/runtime';
+import { requireFeedbackScope, dashboard, readFilter } from '$lib/server/feedback';
 
 export const load: PageServerLoad = async (event) => {
 	const { db } = await runtime();

@@ -1,9 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
-import { searchMembers } from '$lib/server/pool/pool.queries';
-import { filtersFromUrl, profileOptions } from '$lib/server/pool/form-data';
-import { AGE_BANDS } from '$lib/server/pool/pool.types';
+import { searchMembers, filtersFromUrl, profileOptions, AGE_BANDS } from '$lib/server/pool';
 
 const PAGE = 50;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, requirementFor, stripGroups } from './access-policy';
+import { accessPolicy, decide, stripGroups } from './access-policy';
 import type { SessionUser } from './roles';
 
 const resident: SessionUser = {
@@ -13,6 +13,10 @@ const moderator: SessionUser = {
 	...resident,
 	roles: [{ role: 'conversation_moderator', serviceLineId: null, unitId: null }]
 };
+
+const { requirementFor } = accessPolicy([
+	{ prefix: '/staff/pool', requirement: { kind: 'roles', roles: ['pool_coordinator'] } }
+]);
 
 describe('access policy', () => {
 	it('strips route groups', () => {
@@ -31,5 +35,14 @@ describe('access policy', () => {
 		expect(decide(requirementFor('/staff'), moderator)).toBe('allow');
 		expect(decide(requirementFor('/admin'), moderator)).toBe('forbidden');
 		expect(decide(requirementFor('/account'), resident)).toBe('allow');
+	});
+	it("lets a module's more specific rule win over core's area", () => {
+		expect(decide(requirementFor('/staff/pool/import'), moderator)).toBe('forbidden');
+		expect(decide(requirementFor('/staff/poolside'), moderator)).toBe('allow');
+	});
+	it('refuses two rules for one prefix', () => {
+		expect(() => accessPolicy([{ prefix: '/staff', requirement: { kind: 'public' } }])).toThrow(
+			/two access rules/
+		);
 	});
 });

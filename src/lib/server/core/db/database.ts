@@ -3,10 +3,15 @@
  * embedded PGlite (a data folder on disk) otherwise. Same migrations and queries on both.
  */
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
-import type { DB } from './schema';
+import type { CoreTables } from './core.tables';
 
-export type Db = Kysely<DB>;
-export type Tx = Transaction<DB>;
+/**
+ * Core's handle knows core's tables only; each module types its own as core's and its tables
+ * (`<module>.db.ts`), and the composition root's full handle (src/lib/server/db.ts) is
+ * assignable to all of them.
+ */
+export type Db = Kysely<CoreTables>;
+export type Tx = Transaction<CoreTables>;
 /** Query functions take either the root handle or a transaction: the caller owns the transaction. */
 export type Executor = Db | Tx;
 
@@ -16,7 +21,10 @@ export interface DatabaseOptions {
 	poolSize?: number;
 }
 
-export async function createDatabase(opts: DatabaseOptions): Promise<Db> {
+/** `T`: the tables of the whole portal, named by the composition root. */
+export async function createDatabase<T extends CoreTables>(
+	opts: DatabaseOptions
+): Promise<Kysely<T>> {
 	if (opts.databaseUrl) {
 		const pg = await import('pg');
 		// int8 (COUNT, bigserial) as JS numbers: our counts stay far below 2^53.
@@ -26,7 +34,7 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Db> {
 			connectionString: opts.databaseUrl,
 			max: opts.poolSize ?? 10
 		});
-		return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+		return new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
 	}
 	const { PGlite, types } = await import('@electric-sql/pglite');
 	const { PGliteDialect } = await import('kysely-pglite-dialect');
@@ -43,7 +51,7 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Db> {
 			[types.NUMERIC]: (v: string) => Number(v)
 		}
 	});
-	return new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+	return new Kysely<T>({ dialect: new PGliteDialect(pglite) });
 }
 
 /** PGlite's extensions the migrations create (pg_trgm for the pool's member search). */

@@ -9,10 +9,11 @@
 import type { Db } from '../db/database';
 import { dbLease, type JobLease } from './job-lease';
 
-export interface PeriodicJob {
+/** `D`: the handle the job needs (a module's own); the runtime passes the full one. */
+export interface PeriodicJob<D extends Db = Db> {
 	name: string;
 	intervalMs: number;
-	run(db: Db): Promise<unknown>;
+	run(db: D): Promise<unknown>;
 }
 
 export interface JobsHandle {
@@ -29,17 +30,21 @@ export interface JobsOptions {
 /** Slack after a lease falls due, so this process's claim does not come a moment too early. */
 const DUE_SLACK_MS = 25;
 
-export function startPeriodicJobs(db: Db, jobs: PeriodicJob[], opts: JobsOptions = {}): JobsHandle {
+export function startPeriodicJobs<D extends Db>(
+	db: D,
+	jobs: readonly PeriodicJob<D>[],
+	opts: JobsOptions = {}
+): JobsHandle {
 	const lease = opts.lease ?? dbLease(db);
 	let stopped = false;
 	const timers = new Map<string, ReturnType<typeof setTimeout>>();
 	const running = new Map<string, Promise<void>>();
 	const attempts = new Set<Promise<void>>();
 
-	const logFailure = (job: PeriodicJob, e: unknown) =>
+	const logFailure = (job: PeriodicJob<D>, e: unknown) =>
 		console.error(`job ${job.name} failed:`, e instanceof Error ? e.message : 'unknown error');
 
-	const runOnce = (job: PeriodicJob): Promise<void> => {
+	const runOnce = (job: PeriodicJob<D>): Promise<void> => {
 		const current = running.get(job.name);
 		if (current) return current;
 		const p = job
@@ -51,7 +56,7 @@ export function startPeriodicJobs(db: Db, jobs: PeriodicJob[], opts: JobsOptions
 		return p;
 	};
 
-	const attempt = async (job: PeriodicJob): Promise<number> => {
+	const attempt = async (job: PeriodicJob<D>): Promise<number> => {
 		try {
 			const claim = await lease.claim(job.name, job.intervalMs);
 			if (!claim.claimed) return Math.min(claim.dueInMs + DUE_SLACK_MS, job.intervalMs);
@@ -64,7 +69,7 @@ export function startPeriodicJobs(db: Db, jobs: PeriodicJob[], opts: JobsOptions
 		return job.intervalMs;
 	};
 
-	const schedule = (job: PeriodicJob, delayMs: number) => {
+	const schedule = (job: PeriodicJob<D>, delayMs: number) => {
 		if (stopped) return;
 		timers.set(
 			job.name,

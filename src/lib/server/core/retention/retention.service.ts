@@ -3,7 +3,7 @@
  * recipient and the body (a feedback case's contact details, reply links), so it is purged after
  * `outboxRetentionDays`; pending mail is never touched. Expired sessions and one-time links, and
  * throttle rows past their window, are of no use to anyone and go at once. Run as the periodic
- * job `core.retention` (src/lib/server/jobs.ts).
+ * job `core.retention` (`coreJobs` in core/runtime.ts).
  */
 import { sql } from 'kysely';
 import type { Executor } from '../db/database';

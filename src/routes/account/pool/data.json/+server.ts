@@ -1,8 +1,8 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/core/auth/guard';
-import { exportMember, memberForUser } from '$lib/server/pool/member.service';
+import { exportMember, memberForUser } from '$lib/server/pool';
 
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);

@@ -1,10 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/core/auth/guard';
-import { exportMember, memberForUser } from '$lib/server/pool/member.service';
+import { exportMember, memberForUser, listQuestions } from '$lib/server/pool';
 import { listMunicipalities, listServiceLines } from '$lib/server/core/org';
-import { listQuestions } from '$lib/server/pool/pool.queries';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);

@@ -1,10 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/core/auth/guard';
-import { memberForUser } from '$lib/server/pool/member.service';
-import { answerRecipient, invitationsOfMember } from '$lib/server/pool/invitation.service';
-import { ANSWERS } from '$lib/server/pool/pool.types';
+import { memberForUser, answerRecipient, invitationsOfMember, ANSWERS } from '$lib/server/pool';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);

@@ -1,10 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
-import { getSurveyById } from '$lib/server/feedback/surveys.queries';
-import { parseQuestions, saveSurvey } from '$lib/server/feedback/surveys.service';
-import { linesWithUnits } from '$lib/server/feedback/org-view';
+import { getSurveyById, parseQuestions, saveSurvey, linesWithUnits } from '$lib/server/feedback';
 
 function surveyId(raw: string): number {
 	if (!/^\d{1,9}$/.test(raw)) error(404, 'not found');

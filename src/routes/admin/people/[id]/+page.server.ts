@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { parseInt4Id } from '$lib/validation';
 import { requireRole } from '$lib/server/core/auth/guard';
 import { grantRoleSchema, parseScope } from '$lib/server/core/auth/auth.schemas';

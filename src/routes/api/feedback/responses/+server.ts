@@ -1,8 +1,7 @@
 /** Anonymous JSON intake (kiosk and other clients): validated, rate limited, idempotent. */
 import type { RequestHandler } from './$types';
-import { runtime } from '$lib/server/core/runtime';
-import { handleJsonIntake } from '$lib/server/feedback/intake-http';
-import { allowIntake } from '$lib/server/feedback/limits';
+import { runtime } from '$lib/server/runtime';
+import { handleJsonIntake, allowIntake } from '$lib/server/feedback';
 
 export const POST: RequestHandler = async ({ request, locals }) => {
 	const { db } = await runtime();

@@ -1,7 +1,7 @@
 /** The SMS gateway posts survey answers here, authenticated by a bearer token. */
 import type { RequestHandler } from './$types';
-import { runtime } from '$lib/server/core/runtime';
-import { handleSmsIntake } from '$lib/server/feedback/intake-http';
+import { runtime } from '$lib/server/runtime';
+import { handleSmsIntake } from '$lib/server/feedback';
 
 export const POST: RequestHandler = async ({ request, locals }) => {
 	const { db } = await runtime();

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { confirmEmail, isTokenUsable } from '$lib/server/core/auth/account.service';
 
 // The link opens a page and a button confirms: mail scanners that follow links change nothing.

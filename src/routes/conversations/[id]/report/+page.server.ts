@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { conversationOr404, loadReport, parseResultOrder } from '$lib/server/conversations';
 
 /** The public report: figures, map and findings, no participant data. */

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
-import { loadPublicSurvey } from '$lib/server/feedback/public-survey';
+import { runtime } from '$lib/server/runtime';
+import { loadPublicSurvey } from '$lib/server/feedback';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const { db } = await runtime();

@@ -1,6 +1,6 @@
 import type { Actions } from './$types';
-import { runtime } from '$lib/server/core/runtime';
-import { confirmMembership } from '$lib/server/pool/member.service';
+import { runtime } from '$lib/server/runtime';
+import { confirmMembership } from '$lib/server/pool';
 
 // The link only shows a button: mail scanners that open links must not confirm anything.
 export const actions: Actions = {

@@ -1,10 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { tokenId } from '$lib/server/core/auth/tokens';
-import { answerByToken, recipientByToken } from '$lib/server/pool/invitation.service';
-import { replyLimiter } from '$lib/server/pool/rate-limit';
-import { ANSWERS } from '$lib/server/pool/pool.types';
+import { answerByToken, recipientByToken, replyLimiter, ANSWERS } from '$lib/server/pool';
 import { isLocale } from '$lib/i18n';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

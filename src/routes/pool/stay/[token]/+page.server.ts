@@ -1,6 +1,6 @@
 import type { Actions } from './$types';
-import { runtime } from '$lib/server/core/runtime';
-import { confirmStay } from '$lib/server/pool/member.service';
+import { runtime } from '$lib/server/runtime';
+import { confirmStay } from '$lib/server/pool';
 
 export const actions: Actions = {
 	default: async ({ params }) => {

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
 import { hasRole } from '$lib/server/core/auth/roles';
 import {

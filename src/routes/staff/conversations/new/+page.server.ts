@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
 import { createConversation, readCreateForm, validateCreate } from '$lib/server/conversations';
 

@@ -1,7 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
-import { requireFeedbackScope } from '$lib/server/feedback/staff-scope';
-import { listCases } from '$lib/server/feedback';
+import { runtime } from '$lib/server/runtime';
+import { requireFeedbackScope, listCases } from '$lib/server/feedback';
 import { localName } from '$lib/i18n';
 import { helsinkiDay } from '$lib/server/core/time';
 

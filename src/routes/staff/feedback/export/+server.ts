@@ -2,11 +2,8 @@
 import type { RequestHandler } from './$types';
 import { translate } from '$lib/i18n';
 import { messageResponse } from '$lib/server/core/http/form-body';
-import { runtime } from '$lib/server/core/runtime';
-import { requireFeedbackScope } from '$lib/server/feedback/staff-scope';
-import { selectedUnits } from '$lib/server/feedback/dashboard.service';
-import { readFilter } from '$lib/server/feedback/dashboard-filter';
-import { exportCsv } from '$lib/server/feedback/csv-export';
+import { runtime } from '$lib/server/runtime';
+import { requireFeedbackScope, selectedUnits, readFilter, exportCsv } from '$lib/server/feedback';
 import { recordAudit } from '$lib/server/core/audit';
 
 export const GET: RequestHandler = async (event) => {

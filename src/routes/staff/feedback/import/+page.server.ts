@@ -1,8 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
-import { requireFeedbackScope } from '$lib/server/feedback/staff-scope';
-import { importCsv } from '$lib/server/feedback/csv-import';
+import { runtime } from '$lib/server/runtime';
+import { requireFeedbackScope, importCsv } from '$lib/server/feedback';
 import { recordAudit } from '$lib/server/core/audit';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from '$lib/server/core/http/upload-limit';
 

@@ -1,9 +1,8 @@
 import type { RequestHandler } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
 import { recordAudit } from '$lib/server/core/audit';
-import { applyFilters } from '$lib/server/pool/pool.queries';
-import { filtersFromUrl } from '$lib/server/pool/form-data';
+import { applyFilters, filtersFromUrl } from '$lib/server/pool';
 import { writeCsv } from '$lib/server/core/csv';
 
 const COLUMNS = [

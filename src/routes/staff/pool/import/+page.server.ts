@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
-import { checkMemberCsv, importMembers, MAX_IMPORT_BYTES } from '$lib/server/pool/import.service';
+import { checkMemberCsv, importMembers, MAX_IMPORT_BYTES } from '$lib/server/pool';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'pool_coordinator');

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
-import { listInvitations } from '$lib/server/pool/invitation.service';
+import { listInvitations } from '$lib/server/pool';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'pool_coordinator');

@@ -1,9 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
-import { representation } from '$lib/server/pool/representation';
-import { countByServiceLine } from '$lib/server/pool/pool.queries';
-import { filtersFromUrl } from '$lib/server/pool/form-data';
+import { representation, countByServiceLine, filtersFromUrl } from '$lib/server/pool';
 import { listMunicipalities, listServiceLines } from '$lib/server/core/org';
 
 export const load: PageServerLoad = async (event) => {

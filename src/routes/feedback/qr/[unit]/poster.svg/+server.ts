@@ -1,8 +1,7 @@
 /** The printable A4 poster as an SVG file. */
 import type { RequestHandler } from './$types';
-import { runtime } from '$lib/server/core/runtime';
-import { loadPublicSurvey } from '$lib/server/feedback/public-survey';
-import { posterSvg, surveyLink } from '$lib/server/feedback/qr';
+import { runtime } from '$lib/server/runtime';
+import { loadPublicSurvey, posterSvg, surveyLink } from '$lib/server/feedback';
 import { translate } from '$lib/i18n';
 
 export const GET: RequestHandler = async ({ params, url, locals }) => {

@@ -1,13 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { parseInt4Id } from '$lib/validation';
 import { requireRole } from '$lib/server/core/auth/guard';
-import {
-	closeInvitation,
-	invitationSummary,
-	sendReminders
-} from '$lib/server/pool/invitation.service';
+import { closeInvitation, invitationSummary, sendReminders } from '$lib/server/pool';
 
 function id(raw: string) {
 	const n = parseInt4Id(raw);

@@ -2,13 +2,16 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '$lib/server/core/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
-import { invitationSchema } from '$lib/server/pool/pool.schemas';
-import { createInvitation, replyDeadlineOf } from '$lib/server/pool/invitation.service';
+import {
+	invitationSchema,
+	createInvitation,
+	replyDeadlineOf,
+	searchMembers,
+	filtersFromUrl
+} from '$lib/server/pool';
 import { helsinkiDayAfter } from '$lib/server/core/time';
-import { searchMembers } from '$lib/server/pool/pool.queries';
-import { filtersFromUrl } from '$lib/server/pool/form-data';
 import type { FormMessage } from '$lib/forms';
 import { translate } from '$lib/i18n';
 

@@ -1,20 +1,21 @@
 /**
- * Demo data for the embedded database: illustrative units and one account per role.
- * Runs once, on an empty database. Modules add their own demo seeders to `moduleSeeders`.
+ * Demo data for the embedded database: illustrative units and one account per role, then each
+ * module's own (its manifest's `seedDemo`, in the order the composition root lists them).
+ * Runs once, on an empty database.
  */
-import type { Db } from '../core/db/database';
-import { hashPassword } from '../core/auth/password';
+import type { Db } from '../db/database';
+import { hashPassword } from '../auth/password';
 import { DEMO_UNITS } from './demo-units';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
-import { seedPoolDemo } from '../pool/demo';
-import { seedConversationsDemo } from '../conversations/demo';
-import { seedFeedbackDemo } from '../feedback/demo';
 
-export type DemoSeeder = (db: Db) => Promise<void>;
-/** Each module's demo seeder, run in this order after the accounts exist. */
-const moduleSeeders: DemoSeeder[] = [seedPoolDemo, seedConversationsDemo, seedFeedbackDemo];
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
-export async function seedDemoData(db: Db): Promise<boolean> {
+export type DemoSeeder<D extends Db = Db> = (db: D) => Promise<void>;
+
+export async function seedDemoData<D extends Db>(
+	db: D,
+	moduleSeeders: readonly DemoSeeder<D>[]
+): Promise<boolean> {
 	const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
 	if (anyUser) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -1,5 +1,5 @@
 /** One demo account per role (listed in README.md). Demo only: never enabled with a real database. */
-import type { Role } from '../core/auth/roles';
+import type { Role } from '../auth/roles';
 
 export const DEMO_PASSWORD = 'Osallistu-demo-2026';
 

@@ -1,0 +1,12 @@
+export type {
+	ActivityType,
+	HomeCard,
+	ModuleEvents,
+	ModuleManifest,
+	ModuleRole,
+	RouteWalkRule,
+	RouteWalkWho,
+	WorkspaceArea,
+	WorkspaceLink
+} from './manifest';
+export { CORE_HOME_CARDS, CORE_LINKS, workspaceLinks } from './workspace-links';
