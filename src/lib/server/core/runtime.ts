@@ -1,5 +1,6 @@
 /**
- * The server's shared state: the database (migrated and seeded on first use) and the mail worker.
+ * The server's shared state: the database (migrated and seeded on first use), the mail worker and
+ * the event delivery.
  * Started once per process from hooks.server.ts `init`.
  */
 import { config, type AppConfig } from './config';
@@ -11,13 +12,21 @@ import { folderSender, smtpSender, startMailWorker, type WorkerHandle } from './
 import { seedDemoData } from '../demo';
 import { startPeriodicJobs, type JobsHandle } from './jobs';
 import { moduleJobs } from '../jobs';
+import { startEventDelivery, type EventDeliveryHandle, type EventHandler } from './events';
 
 export interface Runtime {
 	db: Db;
 	config: AppConfig;
 	mailWorker: WorkerHandle | null;
 	jobs: JobsHandle | null;
+	events: EventDeliveryHandle | null;
 }
+
+/**
+ * Handlers of the durable events (core/events). None yet: the composition root will pass the
+ * modules' `events.handlers` from their manifests here.
+ */
+const eventHandlers: EventHandler[] = [];
 
 let started: Promise<Runtime> | undefined;
 
@@ -33,7 +42,9 @@ async function start(): Promise<Runtime> {
 	const sender = cfg.smtpUrl ? smtpSender(cfg.smtpUrl) : folderSender(cfg.mailDir);
 	const mailWorker = cfg.mailWorker ? startMailWorker(db, sender, cfg.mailFrom) : null;
 	const jobs = cfg.backgroundJobs ? startPeriodicJobs(db, moduleJobs) : null;
-	return { db, config: cfg, mailWorker, jobs };
+	// Event delivery runs where the mail outbox is sent (MAIL_WORKER): both are outbox workers.
+	const events = cfg.mailWorker ? startEventDelivery(db, eventHandlers) : null;
+	return { db, config: cfg, mailWorker, jobs, events };
 }
 
 export function runtime(): Promise<Runtime> {
@@ -41,11 +52,12 @@ export function runtime(): Promise<Runtime> {
 	return started;
 }
 
-/** Graceful stop: finish the mail batch in flight, then close the database cleanly. */
+/** Graceful stop: finish the mail and event batches in flight, then close the database cleanly. */
 export async function shutdown(): Promise<void> {
 	if (!started) return;
 	const rt = await started;
 	await rt.jobs?.stop();
+	await rt.events?.stop();
 	await rt.mailWorker?.stop();
 	await rt.db.destroy();
 }
