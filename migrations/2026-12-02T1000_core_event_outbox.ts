@@ -19,11 +19,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('last_error', 'text')
 		// Set once every handler has handled the event; only delivered events are purged.
 		.addColumn('delivered_at', 'timestamptz')
+		// The payload names a person being erased (e.g. pool.member_erased): emptied on delivery.
+		.addColumn('forget_on_delivery', 'boolean', (c) => c.notNull().defaultTo(false))
 		.execute();
 	await sql`create index event_outbox_due_idx on event_outbox (next_attempt_at) where delivered_at is null`.execute(
 		db
 	);
 	await sql`create index event_outbox_delivered_idx on event_outbox (delivered_at) where delivered_at is not null`.execute(
+		db
+	);
+
+	// An erasure finds the events that name the person by containment (payload @> {"memberId": …}).
+	await sql`create index event_outbox_payload_idx on event_outbox using gin (payload jsonb_path_ops)`.execute(
 		db
 	);
 

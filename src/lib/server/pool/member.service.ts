@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Db, Executor } from '../core/db/database';
 import { enqueueMail, renderMail } from '../core/mail';
-import { publish } from '../core/events';
+import { forgetInEvents, publish } from '../core/events';
 import { forgetInAudit, recordAudit } from '../core/audit';
 import { generateToken, tokenId } from '../core/auth/tokens';
 import { isLocale, type Locale } from '$lib/i18n';
@@ -306,7 +306,10 @@ export async function eraseMember(
 			entityId: null,
 			details: { reason, bySelf }
 		});
-		await publish(trx, 'pool.member_erased', { memberId, reason });
+		// Earlier events keep what happened, not who (as the audit log); the erasure's own event
+		// names the member for the handlers that hold copies, and is emptied once delivered.
+		await forgetInEvents(trx, 'memberId', memberId);
+		await publish(trx, 'pool.member_erased', { memberId, reason }, { forgetOnDelivery: true });
 		return true;
 	});
 	return done;

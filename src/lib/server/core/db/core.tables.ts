@@ -129,6 +129,7 @@ export interface EventOutboxTable {
 	attempts: Generated<number>;
 	last_error: string | null;
 	delivered_at: NullableTimestamp;
+	forget_on_delivery: Generated<boolean>;
 }
 
 /** One row per (event, handler) that has handled the event. */

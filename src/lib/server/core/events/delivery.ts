@@ -145,7 +145,11 @@ export async function deliverEventBatch(
 	if (delivered.length) {
 		await db
 			.updateTable('event_outbox')
-			.set({ delivered_at: sql`now()`, last_error: null })
+			.set({
+				delivered_at: sql`now()`,
+				last_error: null,
+				payload: sql`case when forget_on_delivery then '{}'::jsonb else payload end`
+			})
 			.where('id', 'in', delivered)
 			.execute();
 	}

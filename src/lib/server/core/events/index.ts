@@ -5,7 +5,7 @@
  * module augmentation (`declare module '../core/events'`); core imports no module.
  */
 export type { EventMap, EventName } from './event-map';
-export { publish } from './publish';
+export { forgetInEvents, publish, type PublishOptions } from './publish';
 export {
 	defineHandler,
 	handlersByEvent,
