@@ -8,9 +8,11 @@
  * Each handler runs in its own transaction, which first inserts the (event, handler) row of
  * `event_handled`: a handler that succeeded is never run again for that event, even when another
  * handler of the event fails and the event is retried, and a handler whose transaction did not
- * commit (it threw, or the process died) runs again on the next delivery. When two loops reach
- * the same (event, handler) anyway (a lease ran out under a slow handler), the second insert waits
- * for the first transaction and then finds the row: the handler's database writes happen once.
+ * commit (it threw, or the process died) runs again on the next delivery. While that transaction
+ * is open, the record's foreign key holds a key-share lock on the event row, which another loop's
+ * claim (FOR UPDATE SKIP LOCKED) passes over even when the lease has run out. Should two loops
+ * still reach the same (event, handler) (a lease ran out between two handlers of a long batch),
+ * the second insert waits for the first transaction and finds the row: database writes happen once.
  * An event is marked delivered when every handler registered for it has handled it; a failure
  * leaves it pending, retried with a backoff of 5 s, 10 s, 20 s … capped at an hour. There is no
  * last attempt: an event a handler cannot take waits (logged at each try) until a fixed handler

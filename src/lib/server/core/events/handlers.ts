@@ -44,7 +44,7 @@ export interface EventHandlerDef<K extends EventName = EventName> {
 /** A handler of any one event: the element type of the lists manifests and the runtime pass. */
 export type EventHandler = { [K in EventName]: EventHandlerDef<K> }[EventName];
 
-/** Types the payload from the event name: `defineHandler({ id, event: 'user.registered', handle })`. */
+/** Types the payload from the event name: `defineHandler({ id, event: 'user.erased', handle })`. */
 export function defineHandler<K extends EventName>(def: EventHandlerDef<K>): EventHandlerDef<K> {
 	return def;
 }
