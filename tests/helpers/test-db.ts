@@ -20,6 +20,8 @@ export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL
 
 export interface TestDb {
 	db: Kysely<DB>;
+	/** On PostgreSQL: the test database's connection string, for child processes. */
+	url?: string;
 	close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function createTestDb(backend: Backend): Promise<TestDb> {
 	await migrateToLatest(db, await migrationsFromDisk());
 	return {
 		db,
+		url: url.toString(),
 		async close() {
 			closing = true;
 			await db.destroy();
