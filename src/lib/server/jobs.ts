@@ -7,7 +7,7 @@ import type { Db } from './core/db/database';
 import { config } from './core/config';
 import { purgeExpired } from './core/retention';
 import { retentionPolicy, runRetention } from './pool';
-import { recomputeDue } from './conversations';
+import { conversationsSettings, recomputeDue } from './conversations';
 import { runCaseDeadlines } from './feedback';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -35,7 +35,7 @@ export const moduleJobs: PeriodicJob[] = [
 	},
 	// Recompute opinion maps of conversations with new votes (each at most every 5 s). Turn off
 	// with CONVERSATIONS_MAP_WORKER=0 when a separate map-worker process runs instead.
-	...(process.env.CONVERSATIONS_MAP_WORKER === '0'
-		? []
-		: [{ name: 'conversations.map', intervalMs: 2_000, run: (db: Db) => recomputeDue(db) }])
+	...(conversationsSettings().CONVERSATIONS_MAP_WORKER
+		? [{ name: 'conversations.map', intervalMs: 2_000, run: (db: Db) => recomputeDue(db) }]
+		: [])
 ];

@@ -11,6 +11,8 @@ import { folderSender, smtpSender, startMailWorker, type WorkerHandle } from './
 import { seedDemoData } from '../demo';
 import { startPeriodicJobs, type JobsHandle } from './jobs';
 import { moduleJobs } from '../jobs';
+import { settingsSchemas } from '../settings';
+import { validateSettings } from './settings';
 
 export interface Runtime {
 	db: Db;
@@ -22,6 +24,8 @@ export interface Runtime {
 let started: Promise<Runtime> | undefined;
 
 async function start(): Promise<Runtime> {
+	// Every module's settings first: a wrong value stops the start before anything is opened.
+	validateSettings(Object.values(settingsSchemas));
 	const cfg = config();
 	const db = await createDatabase({
 		databaseUrl: cfg.databaseUrl,

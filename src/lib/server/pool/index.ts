@@ -12,4 +12,5 @@ export {
 export { memberForUser, exportMember, eraseMember } from './member.service';
 export { representation } from './representation';
 export { runRetention, retentionPolicy } from './retention.service';
+export { poolSettings, poolSettingsSchema, type PoolSettings } from './pool.settings';
 export type { MemberFilters } from './pool.types';
