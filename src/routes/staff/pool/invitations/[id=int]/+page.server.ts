@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
-import { parseInt4Id } from '$lib/validation';
 import { requireRole } from '$lib/server/core/auth/guard';
 import {
 	closeInvitation,
@@ -9,11 +8,8 @@ import {
 	sendReminders
 } from '$lib/server/pool/invitation.service';
 
-function id(raw: string) {
-	const n = parseInt4Id(raw);
-	if (n === null) error(404, 'not found');
-	return n;
-}
+/** The `int` matcher lets only a PostgreSQL integer reach here. */
+const id = (raw: string) => Number(raw);
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'pool_coordinator');
