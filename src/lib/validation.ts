@@ -3,6 +3,7 @@
  * schema serves every language. Issues without an explicit key fall back to `validation.invalid`.
  */
 import { z } from 'zod';
+import { INT4_MAX } from './ids';
 
 z.config({ customError: () => 'validation.invalid' });
 
@@ -30,8 +31,7 @@ export function textField(max: number, required = true) {
 	return required ? base.min(1, { error: 'validation.required' }) : base;
 }
 
-/** Largest PostgreSQL `integer`: ids and counts past it are refused here, not by the database. */
-export const INT4_MAX = 2_147_483_647;
+export { INT4_MAX, parseInt4Id } from './ids';
 
 /** A row id from a form, query or route parameter: a whole number 1 … INT4_MAX. */
 export function int4Id(key = 'validation.invalid') {
@@ -40,13 +40,6 @@ export function int4Id(key = 'validation.invalid') {
 		.int({ error: key })
 		.min(1, { error: key })
 		.max(INT4_MAX, { error: key });
-}
-
-/** A parameter as an int4 id, or null (for `error(404)` in a route). */
-export function parseInt4Id(raw: string | null | undefined): number | null {
-	if (raw == null || !/^\d{1,10}$/.test(raw)) return null;
-	const n = Number(raw);
-	return n >= 1 && n <= INT4_MAX ? n : null;
 }
 
 /** True for YYYY-MM-DD that is a day of the calendar (2026-02-31 is not). */

@@ -150,6 +150,32 @@ test('ids past the integer range in route parameters and forms are 404 / 400', a
 	expect(decode(await vote.text())).toContain(en('conversations.errors.badStatementId'));
 });
 
+test('a malformed id in the path matches no route: 404 with the message, for pages and the API', async () => {
+	// The `uuid` and `int` matchers (src/params) refuse these before any hook rule or load runs.
+	for (const path of [
+		'/admin/people/not-a-uuid',
+		'/admin/feedback/1.5',
+		'/staff/feedback/cases/42',
+		'/staff/pool/invitations/abc',
+		'/conversations/00000000-0000-0000-0000-00000000000g',
+		"/staff/conversations/1'%20or%201=1/report"
+	]) {
+		const res = await admin.get(path, { maxRedirects: 0 });
+		expect(res.status(), path).toBe(404);
+		expect(decode(await res.text()), path).toContain(en('core.errors.404'));
+	}
+	// No route matched, so no area rule ran either: not even a sign-in redirect for a visitor.
+	const visitor = await anon.get('/staff/pool/invitations/abc', { maxRedirects: 0 });
+	expect(visitor.status()).toBe(404);
+	expect((await anon.get('/staff/pool/invitations/1', { maxRedirects: 0 })).status()).toBe(303);
+	const api = await anon.post('/api/conversations/not-a-uuid/votes', {
+		headers: { 'content-type': 'application/json', accept: 'application/json' },
+		data: { votes: [{ tid: 0, vote: 1, clientId: 'bad-id-1' }] },
+		maxRedirects: 0
+	});
+	expect(api.status()).toBe(404);
+});
+
 test('an unknown or very long municipality in the pool sign-up is a field error', async () => {
 	for (const municipality of ['999', 'x'.repeat(500)]) {
 		const res = await anon.post('/pool', {

@@ -71,9 +71,13 @@ function listRoutes(): { route: string; kind: 'page' | 'endpoint' }[] {
 }
 
 function concrete(route: string): string {
-	return route
-		.replace(/\[\.\.\.[^\]]+\]/g, 'x')
-		.replace(/\[[^\]]+\]/g, '00000000-0000-0000-0000-000000000000');
+	return (
+		route
+			.replace(/\[\.\.\.[^\]]+\]/g, 'x')
+			// An id the `int` matcher takes (no row has it); other parameters get a uuid.
+			.replace(/\[[^\]=]+=int\]/g, '2147483647')
+			.replace(/\[[^\]]+\]/g, '00000000-0000-0000-0000-000000000000')
+	);
 }
 
 const WHO: Who[] = ['anonymous', ...(Object.keys(DEMO) as (keyof typeof DEMO)[])];

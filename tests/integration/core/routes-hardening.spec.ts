@@ -9,7 +9,7 @@ import { confirmEmail, signUp } from '../../../src/lib/server/core/auth/account.
 import { grantRole } from '../../../src/lib/server/core/auth/people.service';
 import { fakeEvent, settle, testRuntime } from '../../helpers/app-runtime';
 import { POST as languagePost } from '../../../src/routes/language/+server';
-import { load as personLoad } from '../../../src/routes/admin/people/[id]/+page.server';
+import { load as personLoad } from '../../../src/routes/admin/people/[id=uuid]/+page.server';
 import { actions as accountActions } from '../../../src/routes/account/+page.server';
 import { handle } from '../../../src/hooks.server';
 import { createSession } from '../../../src/lib/server/core/auth/session';
@@ -78,7 +78,7 @@ describe('admin person page', () => {
 			personLoad(
 				fakeEvent({
 					path: `/admin/people/${id}`,
-					routeId: '/admin/people/[id]',
+					routeId: '/admin/people/[id=uuid]',
 					params: { id },
 					user: admin
 				}) as never

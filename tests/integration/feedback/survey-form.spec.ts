@@ -8,7 +8,7 @@ import { addUnits } from './fixtures';
 const rt = vi.hoisted(() => ({ current: undefined as unknown }));
 vi.mock('$lib/server/runtime', () => ({ runtime: async () => rt.current }));
 
-const { load, actions } = await import('../../../src/routes/admin/feedback/[id]/+page.server');
+const { load, actions } = await import('../../../src/routes/admin/feedback/[id=int]/+page.server');
 
 interface Loaded {
 	survey: {

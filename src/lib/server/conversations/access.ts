@@ -4,6 +4,7 @@
  * turned them on AND the id comes with its signature under the conversation's key.
  */
 import type { ConversationsExecutor } from './conversations.db';
+import { shortLivedCache } from '../core/cache';
 import type { IdentityRefusal, ParticipantIdentity } from './conversations.types';
 import { verifyXid } from './xid';
 import { findParticipant } from './participants';
@@ -32,23 +33,24 @@ export function identityRefusal(
 
 // Every XID vote needs the conversation's key: keep the settings briefly instead of reading the
 // row on every request of a vote burst. A change made in this process applies at once (forget);
-// another process sees it within ACCESS_CACHE_MS.
-const ACCESS_CACHE_MS = 2_000;
-const cache = new Map<string, { at: number; settings: AccessSettings | null }>();
+// another process sees it within 2 s.
+const cache = shortLivedCache<string, { settings: AccessSettings | null }>({
+	max: 10_000,
+	ttlMs: 2_000
+});
 
 export async function accessSettings(
 	db: ConversationsExecutor,
 	conversationId: string
 ): Promise<AccessSettings | null> {
 	const hit = cache.get(conversationId);
-	if (hit && Date.now() - hit.at < ACCESS_CACHE_MS) return hit.settings;
+	if (hit) return hit.settings;
 	const row = await db
 		.selectFrom('conversation')
 		.select(['id', 'allow_anonymous', 'allow_xid', 'xid_secret'])
 		.where('id', '=', conversationId)
 		.executeTakeFirst();
-	if (cache.size >= 10_000) cache.clear();
-	cache.set(conversationId, { at: Date.now(), settings: row ?? null });
+	cache.set(conversationId, { settings: row ?? null });
 	return row ?? null;
 }
 

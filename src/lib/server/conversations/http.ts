@@ -5,6 +5,7 @@
  */
 import { fail, json, type Cookies } from '@sveltejs/kit';
 import type { ConversationsDb } from './conversations.db';
+import { isUuid } from '$lib/ids';
 import { translate } from '$lib/i18n';
 import type { ParticipantIdentity } from './conversations.types';
 import { statementSchema, voteBatchSchema, voteSchema, VOTE_WORDS } from './conversations.schemas';
@@ -22,7 +23,6 @@ export interface ConversationEvent {
 	url: URL;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_BODY = 64 * 1024;
 const STATUS: Record<VoteAsError, number> = {
 	unknown_conversation: 404,
@@ -55,7 +55,7 @@ export async function handleVoteApi(
 			{ status }
 		);
 
-	if (!UUID.test(event.params.id)) return refuse(404, 'conversations.errors.unknown_conversation');
+	if (!isUuid(event.params.id)) return refuse(404, 'conversations.errors.unknown_conversation');
 	if (!(event.request.headers.get('content-type') ?? '').startsWith('application/json')) {
 		return refuse(415, 'conversations.errors.badRequest');
 	}
@@ -94,7 +94,7 @@ export async function handleVoteApi(
 }
 
 async function openConversation(db: ConversationsDb, event: ConversationEvent) {
-	if (!UUID.test(event.params.id)) return null;
+	if (!isUuid(event.params.id)) return null;
 	return (await getConversation(db, event.params.id)) ?? null;
 }
 

@@ -8,6 +8,7 @@ import type { Cookies } from '@sveltejs/kit';
 import type { ParticipantIdentity } from './conversations.types';
 import type { AccessSettings } from './access';
 import { verifyXid, XID_PATTERN } from './xid';
+import { generateToken } from '../core/auth/tokens';
 
 export const ANON_COOKIE = 'osallistu_conv';
 const XID_COOKIE = (conversationId: string) => `osallistu_xid_${conversationId.slice(0, 8)}`;
@@ -54,7 +55,7 @@ export function identityOf(
 	if (key && !/^[A-Za-z0-9_-]{20,64}$/.test(key)) key = undefined;
 	if (!key) {
 		if (!create) return null;
-		key = randomKey();
+		key = generateToken();
 		event.cookies.set(ANON_COOKIE, key, {
 			path: '/',
 			httpOnly: true,
@@ -63,9 +64,4 @@ export function identityOf(
 		});
 	}
 	return { kind: 'anon', key };
-}
-
-function randomKey(): string {
-	const bytes = crypto.getRandomValues(new Uint8Array(18));
-	return Buffer.from(bytes).toString('base64url');
 }

@@ -85,6 +85,11 @@ export { accessSettings, identityRefusal, viewerParticipant, type AccessSettings
 export { signXid, verifyXid, xidLink, XID_PATTERN } from './xid';
 export { handleVoteApi, voteFormAction, statementFormAction, type ConversationEvent } from './http';
 export { voteLimiter, statementLimiter } from './rate-limit';
+export {
+	conversationsSettings,
+	conversationsSettingsSchema,
+	type ConversationsSettings
+} from './conversations.settings';
 export { buildMapView, GROUP_NAMES, MIN_VOTES_FOR_SHARE, type MapView } from './map-view';
 export { conversationOr404, loadReport } from './pages';
 export { contentLanguage } from './content-language';

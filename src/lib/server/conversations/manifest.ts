@@ -1,11 +1,13 @@
 /** Opinion conversations as the portal sees them: role, link, card, map job, demo data, areas. */
 import type { ModuleManifest } from '../core/modules';
+import { conversationsSettingsSchema, conversationsSettings } from './conversations.settings';
 import type { ConversationsDb } from './conversations.db';
 import { seedConversationsDemo } from './demo';
 import { recomputeDue } from './map-worker';
 
 export const conversationsManifest: ModuleManifest<ConversationsDb> = {
 	name: 'conversations',
+	settings: conversationsSettingsSchema,
 	roles: [
 		{
 			role: 'conversation_moderator',
@@ -29,9 +31,9 @@ export const conversationsManifest: ModuleManifest<ConversationsDb> = {
 	// Recompute opinion maps of conversations with new votes (each at most every 5 s). Turn off
 	// with CONVERSATIONS_MAP_WORKER=0 when a separate map-worker process runs instead.
 	jobs: () =>
-		process.env.CONVERSATIONS_MAP_WORKER === '0'
-			? []
-			: [{ name: 'conversations.map', intervalMs: 2_000, run: (db) => recomputeDue(db) }],
+		conversationsSettings().CONVERSATIONS_MAP_WORKER
+			? [{ name: 'conversations.map', intervalMs: 2_000, run: (db) => recomputeDue(db) }]
+			: [],
 	seedDemo: seedConversationsDemo,
 	access: [
 		{

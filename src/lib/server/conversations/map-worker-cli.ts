@@ -8,9 +8,11 @@
 import { createDatabase } from '../core/db/database';
 import type { CoreTables } from '../core/db/core.tables';
 import type { ConversationsTables } from './conversations.tables';
+import { coreSettings } from '../core/core.settings';
 import { startMapWorker } from './map-worker';
+import { conversationsSettings } from './conversations.settings';
 
-const url = process.env.DATABASE_URL;
+const url = coreSettings().DATABASE_URL;
 if (!url) {
 	console.error('map worker: set DATABASE_URL (the embedded database cannot be shared)');
 	process.exit(2);
@@ -19,7 +21,7 @@ const db = await createDatabase<CoreTables & ConversationsTables>({
 	databaseUrl: url,
 	poolSize: 2
 });
-const worker = startMapWorker(db, Number(process.env.CONVERSATIONS_MAP_POLL_MS || 2000));
+const worker = startMapWorker(db, conversationsSettings().CONVERSATIONS_MAP_POLL_MS);
 // The worker's timer is unref'd; this interval keeps the process alive until a signal.
 const keepAlive = setInterval(() => {}, 1 << 30);
 const stop = async () => {

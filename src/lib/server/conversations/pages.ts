@@ -1,16 +1,15 @@
 /** Shared loading for the public and staff conversation pages. */
 import { error } from '@sveltejs/kit';
 import type { ConversationsDb } from './conversations.db';
+import { isUuid } from '$lib/ids';
 import { getConversation, getMap, listFindings, participationByDay } from './conversations.queries';
 import { mapViewOf } from './map-view';
 import { contentLanguage } from './content-language';
 import type { MapResult } from './opinion-map.port';
 import { statementResults, type ResultOrder } from './statement-results';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function conversationOr404(db: ConversationsDb, id: string) {
-	if (!UUID.test(id)) error(404, 'not found');
+	if (!isUuid(id)) error(404, 'not found');
 	const c = await getConversation(db, id);
 	if (!c) error(404, 'not found');
 	return c;

@@ -4,13 +4,14 @@
  * exports only ever show the row number, never the key.
  */
 import type { ConversationsExecutor } from './conversations.db';
+import { shortLivedCache } from '../core/cache';
 import type { ParticipantIdentity } from './conversations.types';
 
 // Vote intake resolves the same participant on every vote: remember recent ones in memory.
 // Only ids read or created outside a transaction (that is, committed) are remembered: an id seen
-// inside a transaction that later rolls back would point at a row that never existed.
-const cache = new Map<string, number>();
-const CACHE_MAX = 50_000;
+// inside a transaction that later rolls back would point at a row that never existed. The id of
+// a key never changes; the time to live only bounds how long an erased participant is remembered.
+const cache = shortLivedCache<string, number>({ max: 50_000, ttlMs: 10 * 60_000 });
 
 function column(identity: ParticipantIdentity) {
 	switch (identity.kind) {
@@ -68,7 +69,6 @@ export async function ensureParticipant(
 
 function remember(db: ConversationsExecutor, key: string, id: number) {
 	if (db.isTransaction) return;
-	if (cache.size >= CACHE_MAX) cache.clear();
 	cache.set(key, id);
 }
 

@@ -2,6 +2,8 @@
  * A small in-memory token bucket for the anonymous vote and statement endpoints (per process;
  * the generic core limiter may replace it later). Keys are hashed-free strings like `vote:<ip>`.
  */
+import { conversationsSettings } from './conversations.settings';
+
 export interface Limiter {
 	take(key: string, cost?: number): boolean;
 }
@@ -26,12 +28,12 @@ export function tokenBucket(capacity: number, refillPerSecond: number, maxKeys =
 	};
 }
 
-const env = (name: string, fallback: number) => Number(process.env[name] || fallback);
+const settings = conversationsSettings();
 
 /** Votes: bursts of a batch, sustained a few per second per participant or address. */
 export const voteLimiter = tokenBucket(
-	env('CONVERSATIONS_VOTE_BURST', 200),
-	env('CONVERSATIONS_VOTE_RATE', 20)
+	settings.CONVERSATIONS_VOTE_BURST,
+	settings.CONVERSATIONS_VOTE_RATE
 );
 /** Statements: a handful per minute. */
 export const statementLimiter = tokenBucket(5, 5 / 60);

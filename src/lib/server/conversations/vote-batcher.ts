@@ -1,89 +1,67 @@
 /**
- * Group commit for single votes: votes that arrive while a flush is in flight are written
- * together by ONE statement (one round trip, one WAL flush) when it finishes. Each caller's
- * promise resolves only after that statement has committed, so an acknowledged vote is durable;
- * a vote that is refused (closed conversation, unknown statement) is reported to its caller alone.
- * Same rules as `castVote`: a repeated (participant, client id) is stored once, a newer history
- * row wins. If the batch statement itself fails (a value the database rejects), each vote of the
- * batch is written again on its own, so only the bad one fails and honest votes beside it stand,
- * as the feedback intake batcher does.
+ * Group commit for single votes (core's GroupCommit): votes that arrive while a write is in
+ * flight are written together by ONE statement when it finishes, and each caller is answered
+ * only after that statement has committed, so an acknowledged vote is durable. A vote that is
+ * refused (closed conversation, unknown statement) is reported to its caller alone. Same rules
+ * as `castVote`: a repeated (participant, client id) is stored once, a newer history row wins.
+ * If the batch statement itself fails (a value the database rejects), GroupCommit writes each
+ * vote again on its own with `castVote`, so only the bad one fails.
  */
 import type { ConversationsDb } from './conversations.db';
+import { GroupCommit } from '../core/batch';
 import type { VoteOutcome } from './conversations.types';
 import { castVote, insertVotes, type CastVote } from './votes';
 
-interface Pending {
-	v: CastVote;
-	resolve: (o: VoteOutcome) => void;
-	reject: (e: unknown) => void;
-}
-
 const MAX_BATCH = 500;
 
-export class VoteBatcher {
-	private queue: Pending[] = [];
-	private flushing = false;
+/** One statement for the batch; refused votes are asked again on their own to say why. */
+async function writeVotes(db: ConversationsDb, batch: CastVote[]): Promise<VoteOutcome[]> {
+	// A client id repeated inside one batch is answered from its first occurrence.
+	const first = new Map<string, number>();
+	const unique: CastVote[] = [];
+	const dupOf: number[] = [];
+	for (const v of batch) {
+		const key = `${v.participantId}|${v.clientId}`;
+		const at = first.get(key);
+		if (at === undefined) {
+			first.set(key, unique.length);
+			dupOf.push(-1);
+			unique.push(v);
+		} else dupOf.push(at);
+	}
+	const outcome = await insertVotes(db, unique);
+	const results: VoteOutcome[] = await Promise.all(
+		unique.map(async (v, i) => {
+			const fresh = outcome.get(i);
+			if (fresh !== undefined) return { ok: true as const, duplicate: !fresh };
+			// Refused: castVote repeats the checks for this one vote and says why.
+			return castVote(db, v);
+		})
+	);
+	let u = 0;
+	return dupOf.map((d) => {
+		if (d === -1) return results[u++];
+		const res = results[d];
+		return res.ok ? { ok: true, duplicate: true } : res;
+	});
+}
 
-	constructor(private readonly db: ConversationsDb) {}
+export class VoteBatcher {
+	private readonly commit: GroupCommit<CastVote, VoteOutcome>;
+
+	constructor(db: ConversationsDb) {
+		this.commit = new GroupCommit({
+			writeBatch: (votes) => writeVotes(db, votes),
+			writeOne: (v) => castVote(db, v),
+			maxItems: MAX_BATCH,
+			// No waiting: a lone vote is written at once, and the votes arriving during that write
+			// form the next batch.
+			maxWaitMs: 0
+		});
+	}
 
 	submit(v: CastVote): Promise<VoteOutcome> {
-		return new Promise((resolve, reject) => {
-			this.queue.push({ v, resolve, reject });
-			if (!this.flushing) void this.flush();
-		});
-	}
-
-	private async flush(): Promise<void> {
-		this.flushing = true;
-		try {
-			while (this.queue.length > 0) {
-				const batch = this.queue.splice(0, MAX_BATCH);
-				await this.write(batch).catch((e: unknown) => this.writeOneByOne(batch, e));
-			}
-		} finally {
-			this.flushing = false;
-		}
-	}
-
-	/** Fallback after a failed batch: one statement per vote, each answered on its own. */
-	private async writeOneByOne(batch: Pending[], batchError: unknown): Promise<void> {
-		if (batch.length === 1) return batch[0].reject(batchError);
-		for (const p of batch) {
-			await castVote(this.db, p.v).then(p.resolve, p.reject);
-		}
-	}
-
-	private async write(batch: Pending[]): Promise<void> {
-		// A client id repeated inside one batch is answered from its first occurrence.
-		const first = new Map<string, number>();
-		const unique: Pending[] = [];
-		const dupOf: number[] = [];
-		batch.forEach((p) => {
-			const key = `${p.v.participantId}|${p.v.clientId}`;
-			const at = first.get(key);
-			if (at === undefined) {
-				first.set(key, unique.length);
-				dupOf.push(-1);
-				unique.push(p);
-			} else dupOf.push(at);
-		});
-		const outcome = await insertVotes(
-			this.db,
-			unique.map((p) => p.v)
-		);
-		const results: Array<VoteOutcome | null> = await Promise.all(
-			unique.map(async (p, i) => {
-				const fresh = outcome.get(i);
-				if (fresh !== undefined) return { ok: true as const, duplicate: !fresh };
-				// Refused: castVote repeats the checks for this one vote and says why.
-				return castVote(this.db, p.v);
-			})
-		);
-		batch.forEach((p, i) => {
-			const res = dupOf[i] === -1 ? results[unique.indexOf(p)] : results[dupOf[i]];
-			if (dupOf[i] !== -1 && res?.ok) p.resolve({ ok: true, duplicate: true });
-			else p.resolve(res!);
-		});
+		return this.commit.submit(v);
 	}
 }
 

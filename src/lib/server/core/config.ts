@@ -1,8 +1,10 @@
 /**
- * Every environment variable the portal reads, in one place (documented in README.md).
- * Read lazily so tests can set process.env before first use.
+ * The runtime's configuration, worked out from core's settings (`core.settings.ts`, the one place
+ * that names the environment variables; documented in README.md). Read lazily so tests can set
+ * process.env before first use.
  */
 import path from 'node:path';
+import { coreSettings } from './core.settings';
 
 export interface AppConfig {
 	/** PostgreSQL connection string; when empty the embedded PGlite database is used. */
@@ -30,41 +32,28 @@ export interface AppConfig {
 	hstsMaxAge: number;
 }
 
-function bool(v: string | undefined, fallback: boolean): boolean {
-	if (v === undefined || v === '') return fallback;
-	return ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
-}
-
-/** A wrong setting stops the start with its name, rather than purging or caching at random. */
-function nonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-	const v = env[name];
-	if (v === undefined || v === '') return fallback;
-	const n = Number(v);
-	if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of 0 or more`);
-	return n;
-}
-
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-	const dataRoot = env.DATA_DIR || path.resolve('data');
-	const smtpUrl = env.SMTP_URL || undefined;
-	const origin = env.ORIGIN || `http://localhost:${env.PORT || 3000}`;
+/** Throws a SettingsError naming the variable when a value is wrong. */
+export function loadConfig(env?: NodeJS.ProcessEnv): AppConfig {
+	const s = coreSettings(env);
+	const dataRoot = path.resolve(s.DATA_DIR);
+	const origin = s.ORIGIN ?? `http://localhost:${s.PORT}`;
 	return {
-		databaseUrl: env.DATABASE_URL || undefined,
-		pgliteDataDir: env.PGLITE_DATA_DIR || path.join(dataRoot, 'pglite'),
-		demoData: bool(env.DEMO_DATA, !env.DATABASE_URL),
+		databaseUrl: s.DATABASE_URL,
+		pgliteDataDir: s.PGLITE_DATA_DIR ?? path.join(dataRoot, 'pglite'),
+		demoData: s.DEMO_DATA ?? !s.DATABASE_URL,
 		origin,
-		smtpUrl,
-		mailFrom: env.MAIL_FROM || 'Osallistu <osallistu@localhost>',
-		mailDir: env.MAIL_DIR || path.join(dataRoot, 'mail'),
+		smtpUrl: s.SMTP_URL,
+		mailFrom: s.MAIL_FROM,
+		mailDir: s.MAIL_DIR ?? path.join(dataRoot, 'mail'),
 		// Only in the embedded demo mode by default: the page shows sign-in links to anyone.
-		devMailPage: !smtpUrl && bool(env.DEV_MAIL_PAGE, !env.DATABASE_URL),
-		mailWorker: bool(env.MAIL_WORKER, true),
-		backgroundJobs: bool(env.BACKGROUND_JOBS, true),
-		sessionDays: Number(env.SESSION_DAYS || 30),
-		outboxRetentionDays: nonNegative(env, 'OUTBOX_RETENTION_DAYS', 30),
+		devMailPage: !s.SMTP_URL && (s.DEV_MAIL_PAGE ?? !s.DATABASE_URL),
+		mailWorker: s.MAIL_WORKER,
+		backgroundJobs: s.BACKGROUND_JOBS,
+		sessionDays: s.SESSION_DAYS,
+		outboxRetentionDays: s.OUTBOX_RETENTION_DAYS,
 		// On by default only when the public origin is https: over plain http the header is
 		// ignored by browsers anyway, and a local demo must stay reachable without TLS.
-		hstsMaxAge: nonNegative(env, 'HSTS_MAX_AGE', origin.startsWith('https://') ? 31_536_000 : 0)
+		hstsMaxAge: s.HSTS_MAX_AGE ?? (origin.startsWith('https://') ? 31_536_000 : 0)
 	};
 }
 

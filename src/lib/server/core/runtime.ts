@@ -15,6 +15,8 @@ import { startPeriodicJobs, type JobsHandle, type PeriodicJob } from './jobs';
 import { purgeExpired } from './retention';
 import type { ModuleManifest } from './modules';
 import { startEventDelivery, type EventDeliveryHandle, type EventHandler } from './events';
+import { validateSettings, type SettingsSchema } from './settings';
+import { coreSettingsSchema } from './core.settings';
 
 export interface Runtime<D extends Db = Db> {
 	db: D;
@@ -42,10 +44,17 @@ export function allJobs<D extends Db>(modules: readonly ModuleManifest<D>[]): Pe
 	return [...(coreJobs() as PeriodicJob<D>[]), ...modules.flatMap((m) => m.jobs?.() ?? [])];
 }
 
+/** Core's settings schema and each manifest's: validated together at start, listed in the README. */
+export function allSettings<D extends Db>(modules: readonly ModuleManifest<D>[]): SettingsSchema[] {
+	return [coreSettingsSchema, ...modules.flatMap((m) => (m.settings ? [m.settings] : []))];
+}
+
 /** `D`: the full handle the root names (every module's tables); core uses it as its own. */
 export async function startRuntime<D extends Db>(
 	modules: readonly ModuleManifest<D>[]
 ): Promise<Runtime<D>> {
+	// Every module's settings first: a wrong value stops the start before anything is opened.
+	validateSettings(allSettings(modules));
 	const cfg = config();
 	// Kysely's table type is compile-time only: the one handle serves core and every module, and
 	// the root says which tables it has (a generic `Kysely<T>` does not narrow to core's itself).

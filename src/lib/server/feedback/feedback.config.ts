@@ -1,7 +1,10 @@
 /**
- * Settings of the feedback module, from environment variables (read lazily, so tests can set
- * them first). Documented in the module README section.
+ * Settings of the feedback module, worked out from its environment variables
+ * (`feedback.settings.ts`; read lazily, so tests can set them first).
  */
+import { coreSettings } from '../core/core.settings';
+import { feedbackSettings } from './feedback.settings';
+
 export interface FeedbackConfig {
 	/** FEEDBACK_PUBLIC_THRESHOLD: fewest answers in a period for a public figure (default 30). */
 	publicThreshold: number;
@@ -19,30 +22,19 @@ export interface FeedbackConfig {
 	ratePerSecond: number;
 }
 
-function num(v: string | undefined, fallback: number): number {
-	const n = Number(v);
-	return v !== undefined && v !== '' && Number.isFinite(n) ? n : fallback;
-}
-
-function demoMode(env: NodeJS.ProcessEnv): boolean {
-	const v = env.DEMO_DATA;
-	if (v === undefined || v === '') return !env.DATABASE_URL;
-	return ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
-}
-
-let cached: FeedbackConfig | undefined;
-export function feedbackConfig(env: NodeJS.ProcessEnv = process.env): FeedbackConfig {
-	if (cached && env === process.env) return cached;
-	const cfg: FeedbackConfig = {
-		publicThreshold: num(env.FEEDBACK_PUBLIC_THRESHOLD, 30),
+/** Throws a SettingsError naming the variable when a value is wrong. */
+export function feedbackConfig(env?: NodeJS.ProcessEnv): FeedbackConfig {
+	const s = feedbackSettings(env);
+	const core = coreSettings(env);
+	const demoMode = core.DEMO_DATA ?? !core.DATABASE_URL;
+	return {
+		publicThreshold: s.FEEDBACK_PUBLIC_THRESHOLD,
 		// A known token only in demo mode (demo data on), so the end-to-end tests can post SMS.
-		smsToken: env.FEEDBACK_SMS_TOKEN ?? (demoMode(env) ? 'demo-sms-token' : ''),
-		replyDays: num(env.FEEDBACK_REPLY_DAYS, 7),
-		remindDaysBefore: num(env.FEEDBACK_REMIND_DAYS, 2),
-		contactRetentionDays: num(env.FEEDBACK_CONTACT_RETENTION_DAYS, 30),
-		rateCapacity: num(env.FEEDBACK_RATE_CAPACITY, 60),
-		ratePerSecond: num(env.FEEDBACK_RATE_PER_SECOND, 1)
+		smsToken: s.FEEDBACK_SMS_TOKEN ?? (demoMode ? 'demo-sms-token' : ''),
+		replyDays: s.FEEDBACK_REPLY_DAYS,
+		remindDaysBefore: s.FEEDBACK_REMIND_DAYS,
+		contactRetentionDays: s.FEEDBACK_CONTACT_RETENTION_DAYS,
+		rateCapacity: s.FEEDBACK_RATE_CAPACITY,
+		ratePerSecond: s.FEEDBACK_RATE_PER_SECOND
 	};
-	if (env === process.env) cached = cfg;
-	return cfg;
 }

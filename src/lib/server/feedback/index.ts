@@ -11,6 +11,11 @@ export { publicSummary, publicBreakdown } from './public-stats.service';
 export { figures, figuresBy } from './stats.queries';
 export { npsFromCounts } from './nps';
 export { feedbackConfig } from './feedback.config';
+export {
+	feedbackSettings,
+	feedbackSettingsSchema,
+	type FeedbackSettings
+} from './feedback.settings';
 export type { Channel, Question, ResponseInput } from './feedback.types';
 export { answerCaseSchema, caseSchema } from './feedback.schemas';
 export { exportCsv } from './csv-export';

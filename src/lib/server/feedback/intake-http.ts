@@ -9,7 +9,6 @@
  * SMS: the gateway posts `{messageId, unit, answers: [nps, statement 1?, text?]}` with
  * `Authorization: Bearer <FEEDBACK_SMS_TOKEN>`; the message id is the idempotency key.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { FeedbackDb } from './feedback.db';
 import { translate, type Locale } from '$lib/i18n';
 import {
@@ -19,6 +18,8 @@ import {
 	smsSchema
 } from './feedback.schemas';
 import { checkResponses, IntakeError } from './intake.service';
+import { secretsEqual } from '../core/auth/tokens';
+import { cachedPromise, shortLivedCache } from '../core/cache';
 import { batcherFor } from './intake-batcher';
 import { feedbackConfig } from './feedback.config';
 import type { ResponseInput } from './feedback.types';
@@ -64,27 +65,24 @@ function answeredAt(iso: string | undefined, now: Date): Date {
 	return new Date(Math.max(t, now.getTime() - MAX_AGE_MS));
 }
 
-/** Code → id look-ups, cached briefly: codes of units and surveys rarely change. */
-const CODE_CACHE_MS = 10_000;
-const codeCache = new WeakMap<
-	FeedbackDb,
-	{ at: number; units: Map<string, number>; surveys: Map<string, number> }
->();
+/** Code → id look-ups, cached briefly (per database): codes of units and surveys rarely change. */
+interface Codes {
+	units: Map<string, number>;
+	surveys: Map<string, number>;
+}
+const codeCache = shortLivedCache<FeedbackDb, Promise<Codes>>({ max: 16, ttlMs: 10_000 });
 
-async function codes(db: FeedbackDb) {
-	const hit = codeCache.get(db);
-	if (hit && Date.now() - hit.at < CODE_CACHE_MS) return hit;
-	const [units, surveys] = await Promise.all([
-		db.selectFrom('unit').select(['id', 'code']).where('active', '=', true).execute(),
-		db.selectFrom('feedback_survey').select(['id', 'code']).execute()
-	]);
-	const fresh = {
-		at: Date.now(),
-		units: new Map(units.map((r) => [r.code, r.id])),
-		surveys: new Map(surveys.map((r) => [r.code, r.id]))
-	};
-	codeCache.set(db, fresh);
-	return fresh;
+function codes(db: FeedbackDb): Promise<Codes> {
+	return cachedPromise(codeCache, db, async () => {
+		const [units, surveys] = await Promise.all([
+			db.selectFrom('unit').select(['id', 'code']).where('active', '=', true).execute(),
+			db.selectFrom('feedback_survey').select(['id', 'code']).execute()
+		]);
+		return {
+			units: new Map(units.map((r) => [r.code, r.id])),
+			surveys: new Map(surveys.map((r) => [r.code, r.id]))
+		};
+	});
 }
 
 async function unitIds(db: FeedbackDb, list: string[]): Promise<Map<string, number>> {
@@ -243,9 +241,7 @@ async function batch(
 
 function tokenMatches(header: string | null, expected: string): boolean {
 	if (!expected || !header?.startsWith('Bearer ')) return false;
-	const given = Buffer.from(header.slice(7));
-	const want = Buffer.from(expected);
-	return given.length === want.length && timingSafeEqual(given, want);
+	return secretsEqual(header.slice(7), expected);
 }
 
 /** The SMS survey: question 1 = NPS, 2 = the first base statement (1–5), 3 = open text. */

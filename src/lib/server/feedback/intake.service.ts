@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { FeedbackDb, FeedbackTx } from './feedback.db';
+import { shortLivedCache } from '../core/cache';
 import { checkAnswers, type CheckedAnswers } from './answers';
 import { surveysForUnit, type SurveyWithQuestions } from './surveys.queries';
 import type { Channel, ResponseInput } from './feedback.types';
@@ -25,20 +26,15 @@ export class IntakeError extends Error {
  * Unit and survey look-ups are cached per database for a few seconds: at 1 000 answers a
  * second they would otherwise be most of the work. Survey edits clear the cache.
  */
-const CACHE_MS = 10_000;
 interface LookupCache {
-	at: number;
 	units: Map<number, number | null>;
 	surveys: Map<string, SurveyWithQuestions | undefined>;
 }
-const caches = new WeakMap<object, LookupCache>();
+const caches = shortLivedCache<FeedbackDb, LookupCache>({ max: 16, ttlMs: 10_000 });
 
 function lookupCache(db: FeedbackDb): LookupCache {
 	let c = caches.get(db);
-	if (!c || Date.now() - c.at > CACHE_MS) {
-		c = { at: Date.now(), units: new Map(), surveys: new Map() };
-		caches.set(db, c);
-	}
+	if (!c) caches.set(db, (c = { units: new Map(), surveys: new Map() }));
 	return c;
 }
 

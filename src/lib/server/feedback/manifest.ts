@@ -1,5 +1,6 @@
 /** Feedback and NPS as the portal sees them: role, links, card, deadline job, demo data, areas. */
 import type { ModuleManifest } from '../core/modules';
+import { feedbackSettingsSchema } from './feedback.settings';
 import { config } from '../core/config';
 import type { FeedbackDb } from './feedback.db';
 import { seedFeedbackDemo } from './demo';
@@ -7,6 +8,7 @@ import { runCaseDeadlines } from './cases.service';
 
 export const feedbackManifest: ModuleManifest<FeedbackDb> = {
 	name: 'feedback',
+	settings: feedbackSettingsSchema,
 	roles: [
 		{ role: 'feedback_handler', labelKey: 'core.roles.feedback_handler', adds: true },
 		// Unit staff read their own unit's dashboard (a `staff` grant scoped to a unit or line).

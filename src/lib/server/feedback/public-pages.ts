@@ -3,6 +3,7 @@ import { error } from '@sveltejs/kit';
 import { localName, type Locale } from '$lib/i18n';
 import type { FeedbackExecutor } from './feedback.db';
 import { listServiceLines, listUnits } from '../core/org';
+import { cachedPromise, shortLivedCache } from '../core/cache';
 import { publicBreakdown, publicSummary } from './public-stats.service';
 import { feedbackConfig } from './feedback.config';
 
@@ -10,17 +11,11 @@ import { feedbackConfig } from './feedback.config';
  * The county page sums every unit's rollups; under heavy load it is computed at most once per
  * 10 s per language (figures at most 10 s old). Line and unit pages are computed per request.
  */
-const COUNTY_CACHE_MS = 10_000;
-const countyCache = new Map<string, { at: number; page: Promise<CountyPage> }>();
 type CountyPage = Awaited<ReturnType<typeof computeCountyPage>>;
+const countyCache = shortLivedCache<Locale, Promise<CountyPage>>({ max: 8, ttlMs: 10_000 });
 
 export function countyPage(db: FeedbackExecutor, locale: Locale): Promise<CountyPage> {
-	const hit = countyCache.get(locale);
-	if (hit && Date.now() - hit.at < COUNTY_CACHE_MS) return hit.page;
-	const page = computeCountyPage(db, locale);
-	countyCache.set(locale, { at: Date.now(), page });
-	page.catch(() => countyCache.delete(locale));
-	return page;
+	return cachedPromise(countyCache, locale, () => computeCountyPage(db, locale));
 }
 
 async function computeCountyPage(db: FeedbackExecutor, locale: Locale) {

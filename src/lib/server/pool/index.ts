@@ -59,3 +59,4 @@ export { joinLimiter, replyLimiter } from './rate-limit';
 export { representation } from './representation';
 export { runRetention, retentionPolicy } from './retention.service';
 export { seedPoolDemo } from './demo';
+export { poolSettings, poolSettingsSchema, type PoolSettings } from './pool.settings';

@@ -1,5 +1,6 @@
 /** The resident pool as the portal sees it: its roles, links, card, jobs, demo data and areas. */
 import type { ModuleManifest } from '../core/modules';
+import { poolSettingsSchema } from './pool.settings';
 import { config } from '../core/config';
 import type { PoolDb } from './pool.db';
 import { seedPoolDemo } from './demo';
@@ -9,6 +10,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export const poolManifest: ModuleManifest<PoolDb> = {
 	name: 'pool',
+	settings: poolSettingsSchema,
 	roles: [{ role: 'pool_coordinator', labelKey: 'core.roles.pool_coordinator', adds: true }],
 	links: [
 		{ area: 'staff', href: '/staff/pool', key: 'core.workspace.pool', roles: ['pool_coordinator'] },

@@ -8,6 +8,7 @@ import type { PoolDb } from './pool.db';
 import { enqueueMail, renderMail } from '../core/mail';
 import { isLocale } from '$lib/i18n';
 import { eraseMember, issueMemberToken } from './member.service';
+import { poolSettings } from './pool.settings';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -17,11 +18,13 @@ export interface RetentionPolicy {
 	pendingDays: number;
 }
 
-export function retentionPolicy(env: NodeJS.ProcessEnv = process.env): RetentionPolicy {
+/** From the pool's settings (`pool.settings.ts`); a wrong value throws a SettingsError. */
+export function retentionPolicy(env?: NodeJS.ProcessEnv): RetentionPolicy {
+	const s = poolSettings(env);
 	return {
-		inactiveDays: Number(env.POOL_INACTIVE_DAYS || 730),
-		graceDays: Number(env.POOL_RETENTION_GRACE_DAYS || 30),
-		pendingDays: Number(env.POOL_PENDING_DAYS || 30)
+		inactiveDays: s.POOL_INACTIVE_DAYS,
+		graceDays: s.POOL_RETENTION_GRACE_DAYS,
+		pendingDays: s.POOL_PENDING_DAYS
 	};
 }
 

@@ -4,14 +4,14 @@
  * Budgets are per minute (AUTH_RATE_PER_MINUTE, default 10; sign-in gets three times that).
  */
 import { RateLimiter } from '../rate-limit';
+import { coreSettings } from '../core.settings';
 
 export type AuthForm = 'sign-up' | 'forgot' | 'sign-in';
 
 const limiters = new Map<AuthForm, RateLimiter>();
 
 function perMinute(): number {
-	const n = Number(process.env.AUTH_RATE_PER_MINUTE);
-	return Number.isFinite(n) && n > 0 ? n : 10;
+	return coreSettings().AUTH_RATE_PER_MINUTE;
 }
 
 function limiterFor(form: AuthForm): RateLimiter {

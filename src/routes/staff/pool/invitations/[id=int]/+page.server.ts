@@ -1,15 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
-import { parseInt4Id } from '$lib/validation';
 import { requireRole } from '$lib/server/core/auth/guard';
 import { closeInvitation, invitationSummary, sendReminders } from '$lib/server/pool';
 
-function id(raw: string) {
-	const n = parseInt4Id(raw);
-	if (n === null) error(404, 'not found');
-	return n;
-}
+/** The `int` matcher lets only a PostgreSQL integer reach here. */
+const id = (raw: string) => Number(raw);
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'pool_coordinator');

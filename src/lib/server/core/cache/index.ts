@@ -1,0 +1,6 @@
+export {
+	cachedPromise,
+	shortLivedCache,
+	type ShortLivedCache,
+	type ShortLivedCacheOptions
+} from './short-lived-cache';
