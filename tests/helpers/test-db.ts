@@ -20,6 +20,8 @@ export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL
 
 export interface TestDb {
 	db: Kysely<DB>;
+	/** The `pg` pool under `db` on PostgreSQL (for libraries that take one). */
+	pool?: pg.Pool;
 	close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function createTestDb(backend: Backend): Promise<TestDb> {
 	await migrateToLatest(db, await migrationsFromDisk());
 	return {
 		db,
+		pool,
 		async close() {
 			closing = true;
 			await db.destroy();

@@ -3,7 +3,7 @@
  * Started once per process from hooks.server.ts `init`.
  */
 import { config, type AppConfig } from './config';
-import { createDatabase, type Db } from './db/database';
+import { createDatabase, pgPoolOf, type Db } from './db/database';
 import { migrateToLatest } from './db/migrations';
 import { bundledMigrations } from './db/migrations-bundled';
 import { seedReferenceData } from './org';
@@ -11,6 +11,7 @@ import { folderSender, smtpSender, startMailWorker, type WorkerHandle } from './
 import { seedDemoData } from '../demo';
 import { startPeriodicJobs, type JobsHandle } from './jobs';
 import { moduleJobs } from '../jobs';
+import { useRateLimitStore } from './rate-limit';
 
 export interface Runtime {
 	db: Db;
@@ -28,6 +29,9 @@ async function start(): Promise<Runtime> {
 		pgliteDataDir: cfg.pgliteDataDir
 	});
 	await migrateToLatest(db, bundledMigrations);
+	// PostgreSQL: one budget for every process on the database; PGlite: one process, memory.
+	const pool = pgPoolOf(db);
+	useRateLimitStore(pool ? { kind: 'postgres', pool } : { kind: 'memory' });
 	await seedReferenceData(db);
 	if (cfg.demoData) await seedDemoData(db);
 	const sender = cfg.smtpUrl ? smtpSender(cfg.smtpUrl) : folderSender(cfg.mailDir);

@@ -119,6 +119,14 @@ export interface JobLeaseTable {
 	last_started_at: Date | null;
 }
 
+/** Shared rate-limit counters of rate-limiter-flexible (migration 2026-12-02T1100_core_rate_limit). */
+export interface CoreRateLimitTable {
+	key: string;
+	points: Generated<number>;
+	/** Epoch milliseconds when the window ends. */
+	expire: number | null;
+}
+
 export interface CoreTables {
 	municipality: MunicipalityTable;
 	service_line: ServiceLineTable;
@@ -132,4 +140,5 @@ export interface CoreTables {
 	audit_log: AuditLogTable;
 	mail_outbox: MailOutboxTable;
 	job_lease: JobLeaseTable;
+	core_rate_limit: CoreRateLimitTable;
 }

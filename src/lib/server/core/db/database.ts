@@ -3,6 +3,7 @@
  * embedded PGlite (a data folder on disk) otherwise. Same migrations and queries on both.
  */
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import type pg from 'pg';
 import type { DB } from './schema';
 
 export type Db = Kysely<DB>;
@@ -26,7 +27,9 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Db> {
 			connectionString: opts.databaseUrl,
 			max: opts.poolSize ?? 10
 		});
-		return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+		const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+		pools.set(db, pool);
+		return db;
 	}
 	const { PGlite, types } = await import('@electric-sql/pglite');
 	const { PGliteDialect } = await import('kysely-pglite-dialect');
@@ -44,6 +47,16 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Db> {
 		}
 	});
 	return new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+}
+
+const pools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * The `pg` pool under a PostgreSQL handle (undefined on PGlite), for the few libraries that talk
+ * to PostgreSQL themselves (the shared rate limiter).
+ */
+export function pgPoolOf(db: Db): pg.Pool | undefined {
+	return pools.get(db);
 }
 
 /** PGlite's extensions the migrations create (pg_trgm for the pool's member search). */
