@@ -47,5 +47,12 @@ describe.each(BACKENDS)('periodic jobs across processes on %s', (backend) => {
 		await sleep(700);
 		await Promise.all([d.stop(), e.stop()]);
 		expect(runs).toBe(2);
+		// The lease counts the runs of every process together.
+		const row = await t.db
+			.selectFrom('job_lease')
+			.select('runs')
+			.where('name', '=', job.name)
+			.executeTakeFirstOrThrow();
+		expect(row.runs).toBe(2);
 	});
 });

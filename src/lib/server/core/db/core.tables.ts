@@ -117,6 +117,8 @@ export interface JobLeaseTable {
 	next_run_at: Generated<Date>;
 	holder: string | null;
 	last_started_at: Date | null;
+	/** Runs claimed so far, by every process together (migration 2026-12-02T1110). */
+	runs: Generated<number>;
 }
 
 /** Shared rate-limit counters of rate-limiter-flexible (migration 2026-12-02T1100_core_rate_limit). */

@@ -26,7 +26,12 @@ export function dbLease(db: Db, holder: string = randomUUID()): JobLease {
 			// Usually one statement: take the row if it is due.
 			const won = await db
 				.updateTable('job_lease')
-				.set({ next_run_at: next, holder, last_started_at: sql`now()` })
+				.set({
+					next_run_at: next,
+					holder,
+					last_started_at: sql`now()`,
+					runs: sql`job_lease.runs + 1`
+				})
 				.where('name', '=', name)
 				.where('next_run_at', '<=', sql<Date>`now()`)
 				.returning('name')
@@ -35,7 +40,7 @@ export function dbLease(db: Db, holder: string = randomUUID()): JobLease {
 			// The job's first run ever: whoever inserts the row has it (the other insert does nothing).
 			const first = await db
 				.insertInto('job_lease')
-				.values({ name, next_run_at: next, holder, last_started_at: sql`now()` })
+				.values({ name, next_run_at: next, holder, last_started_at: sql`now()`, runs: 1 })
 				.onConflict((oc) => oc.column('name').doNothing())
 				.returning('name')
 				.executeTakeFirst();
