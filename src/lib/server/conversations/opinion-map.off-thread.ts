@@ -76,7 +76,13 @@ export async function computeOpinionMapOffThread(
 		waiting.set(id, { resolve, reject });
 		// Kept alive while a map is computing; idle, the thread does not hold the process open.
 		w.ref();
-		w.postMessage(request, [votes.pidIndex.buffer, votes.tidIndex.buffer, votes.vote.buffer]);
+		// The engine's typed arrays are plain ArrayBuffers (never shared): moved, not copied.
+		const moved = [
+			votes.pidIndex.buffer,
+			votes.tidIndex.buffer,
+			votes.vote.buffer
+		] as ArrayBuffer[];
+		w.postMessage(request, moved);
 	});
 }
 
