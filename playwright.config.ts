@@ -28,7 +28,9 @@ const ON_POSTGRES = [
 	'feedback-cases-public.spec.ts',
 	'feedback-channels.spec.ts',
 	'conversations-flow.spec.ts',
-	'pool-flow.spec.ts'
+	'pool-flow.spec.ts',
+	// Owns its servers (two processes, then start:cluster) and database: runs once, here.
+	'core-multi-process.spec.ts'
 ];
 
 export default defineConfig({
@@ -41,6 +43,7 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'pglite',
+			testIgnore: ['core-multi-process.spec.ts'],
 			use: { baseURL: `http://localhost:${PORT}` },
 			metadata: { dataDir: E2E_DATA_DIR }
 		},

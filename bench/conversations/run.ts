@@ -3,6 +3,14 @@
  * durable settings, a load generator on loopback, and a crash test.
  *
  *   npx tsx bench/conversations/run.ts [--seconds 10] [--concurrency 64] [--batch 1]
+ *     [--single] [--cluster 2] [--hello] [--no-crash]
+ *
+ * --single: the ordinary web client: one vote per request, each participant anonymous with its
+ *   own cookie and its own client address (X-Forwarded-For, ADDRESS_HEADER set on the server),
+ *   so the per-address rate limit does its real work (one shared counter per address).
+ * --cluster N: the server as N processes on one port (scripts/start-cluster.js, WEB_CONCURRENCY).
+ * --hello: first, a bare node:http server in this process, driven by the same load client, for
+ *   the ratio of the portal's requests/s to the most this client and machine can do.
  *
  * 1. Sustained load: `concurrency` keep-alive connections POST to /api/conversations/:id/votes
  *    for `seconds`; each request carries `batch` votes of one participant. Prints votes/s and
@@ -12,6 +20,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import os from 'node:os';
 import pg from 'pg';
 import { freePort, startPostgres } from './pg';
 import { signXid } from '../../src/lib/server/conversations';
@@ -22,13 +31,25 @@ const arg = (name: string, fallback: number) => {
 };
 const SECONDS = arg('seconds', 10);
 const CONCURRENCY = arg('concurrency', 64);
-const BATCH = arg('batch', 1);
+const SINGLE = process.argv.includes('--single');
+const BATCH = SINGLE ? 1 : arg('batch', 1);
 const SEPARATE_WORKER = process.argv.includes('--separate-map-worker');
+const CLUSTER = arg('cluster', 0);
+const HELLO = process.argv.includes('--hello');
+const CRASH = !process.argv.includes('--no-crash');
+/** --build DIR: another built server (e.g. the main branch's) for an A/B run on one process. */
+const BUILD = process.argv.includes('--build')
+	? process.argv[process.argv.indexOf('--build') + 1]
+	: 'build';
+const load1 = () => os.loadavg()[0].toFixed(2);
 const PARTICIPANTS = 5000;
 const STATEMENTS = 60;
 
 async function startServer(url: string, port: number): Promise<ChildProcess> {
-	const child = spawn('node', ['build'], {
+	const args = CLUSTER ? ['scripts/start-cluster.js'] : [BUILD];
+	const child = spawn('node', args, {
+		// Its own process group, so the crash test can SIGKILL a cluster's primary and workers at once.
+		detached: true,
 		env: {
 			...process.env,
 			PORT: String(port),
@@ -38,7 +59,10 @@ async function startServer(url: string, port: number): Promise<ChildProcess> {
 			MAIL_WORKER: '0',
 			CONVERSATIONS_MAP_WORKER: SEPARATE_WORKER ? '0' : '1',
 			CONVERSATIONS_VOTE_BURST: '1000000000',
-			CONVERSATIONS_VOTE_RATE: '1000000000'
+			CONVERSATIONS_VOTE_RATE: '1000000000',
+			WEB_CONCURRENCY: String(CLUSTER || 1),
+			// --single: every simulated participant has its own address, as behind a real proxy.
+			...(SINGLE ? { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' } : {})
 		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
@@ -91,8 +115,17 @@ function load(
 	const res: LoadResult = { latencies: [], acked: [], errors: 0, statuses: {}, votes: 0, ms: 0 };
 	let seq = 0;
 	const until = Date.now() + seconds * 1000;
-	const post = (body: string) =>
+	const post = (body: string, p: number) =>
 		new Promise<number>((resolve) => {
+			const headers: http.OutgoingHttpHeaders = {
+				'content-type': 'application/json',
+				'content-length': Buffer.byteLength(body)
+			};
+			if (SINGLE) {
+				// The anonymous participant's cookie and address (a documentation range, never dialled).
+				headers.cookie = `osallistu_conv=bench-participant-${String(p).padStart(8, '0')}`;
+				headers['x-forwarded-for'] = `198.18.${(p >> 8) & 255}.${p & 255}`;
+			}
 			const req = http.request(
 				{
 					host: '127.0.0.1',
@@ -100,7 +133,7 @@ function load(
 					method: 'POST',
 					path: `/api/conversations/${id}/votes`,
 					agent,
-					headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+					headers
 				},
 				(r) => {
 					r.resume();
@@ -119,10 +152,10 @@ function load(
 				vote: ((n + k) % 3) - 1,
 				clientId: `${tag}-${n}-${k}-v`
 			}));
-			const who = { xid: `p${p}`, xsig: sigs[p] };
+			const who = SINGLE ? {} : { xid: `p${p}`, xsig: sigs[p] };
 			const body = JSON.stringify(BATCH === 1 ? { ...who, ...votes[0] } : { ...who, votes });
 			const t0 = performance.now();
-			const status = await post(body);
+			const status = await post(body, p);
 			const dt = performance.now() - t0;
 			if (status === 200) {
 				res.latencies.push(dt);
@@ -147,7 +180,39 @@ const pct = (xs: number[], p: number) => {
 	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 
+/** A bare node:http server in this process: the ceiling of this load client on this machine. */
+async function hello(): Promise<void> {
+	const server = http.createServer((req, res) => {
+		req.resume();
+		req.on('end', () => {
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end('{"ok":true,"stored":1,"duplicates":0}');
+		});
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const port = (server.address() as import('node:net').AddressInfo).port;
+	const conv = { id: '00000000-0000-0000-0000-000000000000', sigs: [] };
+	await load(port, conv, 1, 'hello-warm');
+	const r = await load(port, conv, SECONDS, 'hello');
+	server.close();
+	helloRps = (r.latencies.length / r.ms) * 1000;
+	console.log(
+		`bare node:http hello (same process as the load client), ${CONCURRENCY} connections, ` +
+			`${SECONDS} s: ${Math.round(helloRps)} requests/s, p50 ${pct(r.latencies, 50).toFixed(1)} ms, ` +
+			`p99 ${pct(r.latencies, 99).toFixed(1)} ms (load average ${load1()})`
+	);
+}
+let helloRps = 0;
+
 async function main() {
+	console.log(
+		`vote bench: ${SINGLE ? 'single votes as the web client (anonymous, own address)' : `${BATCH} vote(s)/request by XID`}, ` +
+			`${CLUSTER ? `${CLUSTER} processes (start:cluster)` : '1 process'}; load average ${os
+				.loadavg()
+				.map((x) => x.toFixed(2))
+				.join(' ')}`
+	);
+	if (HELLO) await hello();
 	const db = await startPostgres();
 	const client = new pg.Client({ connectionString: db.url });
 	let server: ChildProcess | null = null;
@@ -170,8 +235,13 @@ async function main() {
 			`sustained: ${CONCURRENCY} connections, ${BATCH} vote(s)/request, ${SECONDS} s: ` +
 				`${Math.round((r.votes / r.ms) * 1000)} votes/s, ${Math.round((r.latencies.length / r.ms) * 1000)} requests/s, ` +
 				`p50 ${pct(r.latencies, 50).toFixed(1)} ms, p95 ${pct(r.latencies, 95).toFixed(1)} ms, ` +
-				`p99 ${pct(r.latencies, 99).toFixed(1)} ms, errors ${r.errors} ${JSON.stringify(r.statuses)}`
+				`p99 ${pct(r.latencies, 99).toFixed(1)} ms, errors ${r.errors} ${JSON.stringify(r.statuses)} ` +
+				`(load average ${load1()})`
 		);
+		if (helloRps) {
+			const rps = (r.latencies.length / r.ms) * 1000;
+			console.log(`ratio to the bare node:http server: ${(rps / helloRps).toFixed(3)}`);
+		}
 		const stored = await client.query(
 			`select count(*)::int as n from conversation_vote_history where client_id like 'run-%'`
 		);
@@ -195,11 +265,12 @@ async function main() {
 			await exited;
 		}
 
-		// Crash test: kill -9 the server one second into a burst.
+		if (!CRASH) return;
+		// Crash test: kill -9 the server (every process of a cluster) one second into a burst.
 		let killed = false;
 		const crash = load(port, conv, 5, 'crash', () => killed);
 		await new Promise((res) => setTimeout(res, 1000));
-		server.kill('SIGKILL');
+		process.kill(-server.pid!, 'SIGKILL');
 		killed = true;
 		const c = await crash;
 		server = null;
@@ -213,7 +284,11 @@ async function main() {
 		);
 		if (lost !== 0) process.exitCode = 1;
 	} finally {
-		server?.kill('SIGKILL');
+		try {
+			if (server?.pid) process.kill(-server.pid, 'SIGKILL');
+		} catch {
+			/* already gone */
+		}
 		await client.end().catch(() => {});
 		db.stop();
 	}

@@ -22,6 +22,8 @@ export interface TestDb {
 	db: Kysely<DB>;
 	/** On PostgreSQL: the test database's connection string, for child processes. */
 	url?: string;
+	/** The `pg` pool under `db` on PostgreSQL (for libraries that take one). */
+	pool?: pg.Pool;
 	close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function createTestDb(backend: Backend): Promise<TestDb> {
 	return {
 		db,
 		url: url.toString(),
+		pool,
 		async close() {
 			closing = true;
 			await db.destroy();

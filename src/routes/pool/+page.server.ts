@@ -3,7 +3,6 @@ import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
-import { tokenId } from '$lib/server/core/auth/tokens';
 import {
 	joinSchema,
 	joinPool,
@@ -45,7 +44,7 @@ export const actions: Actions = {
 			for (const e of await unknownReferences(db, form.data)) setError(form, e.field, e.key);
 		}
 		if (!form.valid) return fail(400, { form });
-		if (!joinLimiter.take(tokenId(locals.clientIp ?? '')).allowed)
+		if (!(await joinLimiter.take(locals.clientIp ?? '')).allowed)
 			return message(form, { type: 'error', key: 'pool.errors.tooMany' }, { status: 429 });
 		const { db, config } = await runtime();
 		const { questions } = await profileOptions(db);

@@ -47,5 +47,35 @@ describe.each(BACKENDS)('periodic jobs across processes on %s', (backend) => {
 		await sleep(700);
 		await Promise.all([d.stop(), e.stop()]);
 		expect(runs).toBe(2);
+		// The lease counts the runs of every process together.
+		const row = await t.db
+			.selectFrom('job_lease')
+			.select('runs')
+			.where('name', '=', job.name)
+			.executeTakeFirstOrThrow();
+		expect(row.runs).toBe(2);
+	});
+
+	it('a run longer than its interval is not started again by the other process', async () => {
+		let active = 0;
+		let maxActive = 0;
+		let runs = 0;
+		const job: PeriodicJob = {
+			name: 'test.slow',
+			intervalMs: 200,
+			run: async () => {
+				active++;
+				runs++;
+				maxActive = Math.max(maxActive, active);
+				await sleep(700);
+				active--;
+			}
+		};
+		const a = startPeriodicJobs(t.db, [job]);
+		const b = startPeriodicJobs(t.db, [job]);
+		await sleep(3000);
+		await Promise.all([a.stop(), b.stop()]);
+		expect(runs).toBeGreaterThanOrEqual(2);
+		expect(maxActive).toBe(1);
 	});
 });

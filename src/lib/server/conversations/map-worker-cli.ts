@@ -1,7 +1,8 @@
 /**
  * The opinion-map worker as its own process, for PostgreSQL deployments where the web process
- * should spend no event-loop time on the map (one recompute takes 0.1–0.3 s on Polis-sized
- * conversations). Run the web server with CONVERSATIONS_MAP_WORKER=0 and, beside it:
+ * should spend no time at all on the map, not even reading the votes (the web process already
+ * runs the engine in a worker thread, but reads and writes the map on its own event loop). Run
+ * the web server with CONVERSATIONS_MAP_WORKER=0 and, beside it:
  *
  *   DATABASE_URL=postgres://… npx tsx src/lib/server/conversations/map-worker-cli.ts
  */
@@ -11,6 +12,7 @@ import type { ConversationsTables } from './conversations.tables';
 import { coreSettings } from '../core/core.settings';
 import { startMapWorker } from './map-worker';
 import { conversationsSettings } from './conversations.settings';
+import { stopOpinionMapThread } from './opinion-map.off-thread';
 
 const url = coreSettings().DATABASE_URL;
 if (!url) {
@@ -27,6 +29,7 @@ const keepAlive = setInterval(() => {}, 1 << 30);
 const stop = async () => {
 	clearInterval(keepAlive);
 	await worker.stop();
+	await stopOpinionMapThread();
 	await db.destroy();
 	process.exit(0);
 };

@@ -2,11 +2,18 @@
  * Keeps each conversation's opinion map fresh: `recomputeDue` recomputes every conversation whose
  * votes or moderation changed since its stored map, at most once per `minIntervalMs`, warm-started
  * from the stored engine state. `startMapWorker` runs it on a timer inside the server process.
+ * The engine itself runs in a worker thread by default (opinion-map.off-thread.ts), so the web
+ * process's event loop only reads and writes the database.
  */
 import { sql } from 'kysely';
 import type { ConversationsDb, ConversationsExecutor } from './conversations.db';
-import { computeOpinionMap } from './opinion-map.engine';
-import type { ComputeOpinionMap, MapInput, MapState } from './opinion-map.port';
+import { computeOpinionMapOffThread } from './opinion-map.off-thread';
+import type {
+	ComputeOpinionMap,
+	ComputeOpinionMapAsync,
+	MapInput,
+	MapState
+} from './opinion-map.port';
 import { inOrder } from './sequential';
 import { conversationVotes, participantIds } from './conversations.queries';
 
@@ -23,7 +30,12 @@ interface DueRow {
 
 export async function recomputeDue(
 	db: ConversationsDb,
-	opts: { minIntervalMs?: number; engine?: ComputeOpinionMap; now?: Date; onlyId?: string } = {}
+	opts: {
+		minIntervalMs?: number;
+		engine?: ComputeOpinionMap | ComputeOpinionMapAsync;
+		now?: Date;
+		onlyId?: string;
+	} = {}
 ): Promise<string[]> {
 	const minInterval = opts.minIntervalMs ?? MAP_MIN_INTERVAL_MS;
 	const now = (opts.now ?? new Date()).getTime();
@@ -96,7 +108,7 @@ export async function loadMapInput(
 export async function computeMapNow(
 	db: ConversationsDb,
 	conversationId: string,
-	engine: ComputeOpinionMap = computeOpinionMap
+	engine: ComputeOpinionMap | ComputeOpinionMapAsync = computeOpinionMapOffThread
 ): Promise<void> {
 	// One repeatable-read snapshot for every read: statements, participants, votes, the last
 	// history id and the version all describe the same moment while votes keep arriving.
@@ -117,7 +129,7 @@ export async function computeMapNow(
 				from conversation_statement s where s.conversation_id = ${conversationId}`.execute(trx);
 			return { prev, input, lastHistoryId, sv };
 		});
-	const { result, state } = engine(input, (prev?.state as MapState) ?? null);
+	const { result, state } = await engine(input, (prev?.state as MapState) ?? null);
 	const values = {
 		conversation_id: conversationId,
 		last_history_id: lastHistoryId,

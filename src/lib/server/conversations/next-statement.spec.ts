@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { priority, weightedPick } from './next-statement';
-import { tokenBucket } from './rate-limit';
 import {
 	createConversationSchema,
 	statementSchema,
@@ -24,15 +23,6 @@ describe('next-statement priority', () => {
 		expect(counts.a).toBe(250);
 		expect(counts.b).toBe(750);
 		expect(weightedPick([], [], Math.random)).toBeNull();
-	});
-});
-
-describe('rate limit', () => {
-	it('allows a burst, then refuses until tokens refill', () => {
-		const l = tokenBucket(3, 0.0001);
-		expect([l.take('x'), l.take('x'), l.take('x'), l.take('x')]).toEqual([true, true, true, false]);
-		expect(l.take('y')).toBe(true);
-		expect(tokenBucket(5, 1).take('z', 6)).toBe(false);
 	});
 });
 

@@ -52,3 +52,9 @@ export type ComputeOpinionMap = (
 	input: MapInput,
 	previousState?: MapState | null
 ) => { result: MapResult; state: MapState };
+
+/** The same engine behind a thread or process boundary (the recompute job's default). */
+export type ComputeOpinionMapAsync = (
+	input: MapInput,
+	previousState?: MapState | null
+) => Promise<{ result: MapResult; state: MapState }>;

@@ -1,39 +1,17 @@
 /**
- * A small in-memory token bucket for the anonymous vote and statement endpoints (per process;
- * the generic core limiter may replace it later). Keys are hashed-free strings like `vote:<ip>`.
+ * Budgets of the anonymous vote and statement endpoints per client address, on the core limiter
+ * (shared by every process on one PostgreSQL database). The same windows as the token buckets
+ * they replace: a burst of a whole batch, then the sustained rate.
  */
 import { conversationsSettings } from './conversations.settings';
-
-export interface Limiter {
-	take(key: string, cost?: number): boolean;
-}
-
-export function tokenBucket(capacity: number, refillPerSecond: number, maxKeys = 100_000): Limiter {
-	const buckets = new Map<string, { tokens: number; at: number }>();
-	return {
-		take(key, cost = 1) {
-			const now = Date.now();
-			let b = buckets.get(key);
-			if (!b) {
-				if (buckets.size >= maxKeys) buckets.clear();
-				b = { tokens: capacity, at: now };
-				buckets.set(key, b);
-			}
-			b.tokens = Math.min(capacity, b.tokens + ((now - b.at) / 1000) * refillPerSecond);
-			b.at = now;
-			if (b.tokens < cost) return false;
-			b.tokens -= cost;
-			return true;
-		}
-	};
-}
+import { rateLimit } from '../core/rate-limit';
 
 const settings = conversationsSettings();
 
-/** Votes: bursts of a batch, sustained a few per second per participant or address. */
-export const voteLimiter = tokenBucket(
-	settings.CONVERSATIONS_VOTE_BURST,
-	settings.CONVERSATIONS_VOTE_RATE
-);
+/** Votes: 200 per 10 s by default (a batch's burst, 20 a second sustained). */
+export const voteLimiter = rateLimit('conversations.vote', () => ({
+	points: settings.CONVERSATIONS_VOTE_BURST,
+	durationS: settings.CONVERSATIONS_VOTE_BURST / settings.CONVERSATIONS_VOTE_RATE
+}));
 /** Statements: a handful per minute. */
-export const statementLimiter = tokenBucket(5, 5 / 60);
+export const statementLimiter = rateLimit('conversations.statement', { points: 5, durationS: 60 });

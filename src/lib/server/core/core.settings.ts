@@ -39,7 +39,10 @@ export const coreSettingsSchema = z.object({
 	HSTS_MAX_AGE: optionalNumberSetting({ int: true, min: 0 }),
 	ADDRESS_HEADER: optionalTextSetting(),
 	XFF_DEPTH: optionalNumberSetting({ int: true, min: 1 }),
-	AUTH_RATE_PER_MINUTE: numberSetting(10, { above: 0 })
+	AUTH_RATE_PER_MINUTE: numberSetting(10, { above: 0 }),
+	// Read by scripts/start-cluster.js before any process starts; checked here too, so every
+	// process names a wrong value the same way.
+	WEB_CONCURRENCY: optionalNumberSetting({ int: true, min: 1 })
 });
 
 export type CoreSettings = z.output<typeof coreSettingsSchema>;

@@ -5,7 +5,7 @@
  * passes the manifests and names the full database type.
  */
 import { config, type AppConfig } from './config';
-import { createDatabase, type Db } from './db/database';
+import { createDatabase, pgPoolOf, type Db } from './db/database';
 import { migrateToLatest } from './db/migrations';
 import { bundledMigrations } from './db/migrations-bundled';
 import { seedReferenceData } from './org';
@@ -17,6 +17,7 @@ import type { ModuleManifest } from './modules';
 import { startEventDelivery, type EventDeliveryHandle, type EventHandler } from './events';
 import { validateSettings, type SettingsSchema } from './settings';
 import { coreSettingsSchema } from './core.settings';
+import { useRateLimitStore } from './rate-limit';
 
 export interface Runtime<D extends Db = Db> {
 	db: D;
@@ -63,6 +64,9 @@ export async function startRuntime<D extends Db>(
 		pgliteDataDir: cfg.pgliteDataDir
 	})) as D;
 	await migrateToLatest(db, bundledMigrations);
+	// PostgreSQL: one budget for every process on the database; PGlite: one process, memory.
+	const pool = pgPoolOf(db);
+	useRateLimitStore(pool ? { kind: 'postgres', pool } : { kind: 'memory' });
 	await seedReferenceData(db);
 	if (cfg.demoData)
 		await seedDemoData(

@@ -118,7 +118,11 @@ async function store(db: FeedbackDb, inputs: ResponseInput[], locale: Locale): P
 export async function handleJsonIntake(
 	db: FeedbackDb,
 	request: Request,
-	opts: { clientIp: string; locale: Locale; allow: (ip: string, cost: number) => boolean }
+	opts: {
+		clientIp: string;
+		locale: Locale;
+		allow: (ip: string, cost: number) => boolean | Promise<boolean>;
+	}
 ): Promise<Response> {
 	const { locale } = opts;
 	let body: unknown;
@@ -134,7 +138,7 @@ export async function handleJsonIntake(
 			issues: zodIssues(parsed.error.issues, locale)
 		});
 	const items = 'responses' in parsed.data ? parsed.data.responses : [parsed.data];
-	if (!opts.allow(opts.clientIp, items.length))
+	if (!(await opts.allow(opts.clientIp, items.length)))
 		return problem(429, 'feedback.errors.rateLimited', locale, {});
 	const now = new Date();
 	const units = await unitIds(db, [...new Set(items.map((i) => i.unit))]);
@@ -170,7 +174,11 @@ type ItemResult =
 async function batch(
 	db: FeedbackDb,
 	body: unknown,
-	opts: { clientIp: string; locale: Locale; allow: (ip: string, cost: number) => boolean }
+	opts: {
+		clientIp: string;
+		locale: Locale;
+		allow: (ip: string, cost: number) => boolean | Promise<boolean>;
+	}
 ): Promise<Response> {
 	const { locale } = opts;
 	const envelope = jsonBatchSchema.safeParse(body);
@@ -179,7 +187,7 @@ async function batch(
 			issues: zodIssues(envelope.error.issues, locale)
 		});
 	const raw = envelope.data.responses;
-	if (!opts.allow(opts.clientIp, raw.length))
+	if (!(await opts.allow(opts.clientIp, raw.length)))
 		return problem(429, 'feedback.errors.rateLimited', locale, {});
 	const results: (ItemResult | undefined)[] = new Array(raw.length);
 	const refuse = (i: number, errors: Record<string, string>) => {

@@ -3,16 +3,16 @@ import { joinLimiter, replyLimiter } from './rate-limit';
 import { filtersFromUrl } from './form-data';
 
 describe('pool rate limits', () => {
-	it('allows 10 joins from one address, then refuses; others are not affected', () => {
+	it('allows 10 joins from one address, then refuses; others are not affected', async () => {
 		const key = `k-${Math.random()}`;
-		for (let i = 0; i < 10; i++) expect(joinLimiter.take(key).allowed).toBe(true);
-		expect(joinLimiter.take(key).allowed).toBe(false);
-		expect(joinLimiter.take(`${key}-other`).allowed).toBe(true);
+		for (let i = 0; i < 10; i++) expect((await joinLimiter.take(key)).allowed).toBe(true);
+		expect((await joinLimiter.take(key)).allowed).toBe(false);
+		expect((await joinLimiter.take(`${key}-other`)).allowed).toBe(true);
 	});
-	it('allows a minute of invitation answers at a time', () => {
+	it('allows a minute of invitation answers at a time', async () => {
 		const key = `r-${Math.random()}`;
-		for (let i = 0; i < 60; i++) expect(replyLimiter.take(key).allowed).toBe(true);
-		expect(replyLimiter.take(key).allowed).toBe(false);
+		for (let i = 0; i < 60; i++) expect((await replyLimiter.take(key)).allowed).toBe(true);
+		expect((await replyLimiter.take(key)).allowed).toBe(false);
 	});
 });
 

@@ -1,9 +1,9 @@
 /**
- * Budgets for the pool's anonymous forms, per hashed client IP, on the core token bucket:
- * joining (10 per 10 minutes) and answering invitations (60 a minute). One server process only;
- * several would need a shared store.
+ * Budgets for the pool's anonymous forms, per client address, on the core limiter (shared by
+ * every process on one PostgreSQL database): joining (10 per 10 minutes) and answering
+ * invitations (60 a minute).
  */
-import { RateLimiter } from '../core/rate-limit';
+import { rateLimit } from '../core/rate-limit';
 
-export const joinLimiter = new RateLimiter({ capacity: 10, refillPerSecond: 10 / 600 });
-export const replyLimiter = new RateLimiter({ capacity: 60, refillPerSecond: 1 });
+export const joinLimiter = rateLimit('pool.join', { points: 10, durationS: 600 });
+export const replyLimiter = rateLimit('pool.reply', { points: 60, durationS: 60 });

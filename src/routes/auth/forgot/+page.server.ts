@@ -17,7 +17,7 @@ export const actions: Actions = {
 			zod4(forgotSchema)
 		);
 		if (!form.valid) return fail(400, { form });
-		if (limitAuthForm('forgot', locals.clientIp))
+		if (await limitAuthForm('forgot', locals.clientIp))
 			return message(form, { type: 'error', key: 'core.errors.429' }, { status: 429 });
 		const { db, config } = await runtime();
 		await requestPasswordReset(db, config.origin, form.data.email, locals.locale);

@@ -25,7 +25,7 @@ export const actions: Actions = {
 		const password = form.data.password;
 		form.data.password = '';
 		if (!form.valid) return fail(400, { form });
-		if (limitAuthForm('sign-in', locals.clientIp))
+		if (await limitAuthForm('sign-in', locals.clientIp))
 			return message(form, { type: 'error', key: 'core.errors.429' }, { status: 429 });
 		const { db, config } = await runtime();
 		const result = await signIn(db, {

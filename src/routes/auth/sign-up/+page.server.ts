@@ -22,7 +22,7 @@ export const actions: Actions = {
 		form.data.password = '';
 		form.data.passwordConfirm = '';
 		if (!form.valid) return fail(400, { form });
-		if (limitAuthForm('sign-up', locals.clientIp))
+		if (await limitAuthForm('sign-up', locals.clientIp))
 			return message(form, { type: 'error', key: 'core.errors.429' }, { status: 429 });
 		const { db, config } = await runtime();
 		await signUp(db, config.origin, {

@@ -40,7 +40,7 @@ export const actions: Actions = {
 		const channel = fd.get('channel') === 'qr' ? 'qr' : 'web';
 		if (!/^[A-Za-z0-9:_-]{8,100}$/.test(clientId))
 			return fail(400, { values, errors: { form: 'feedback.errors.clientId' } });
-		if (!allowIntake(locals.clientIp).allowed)
+		if (!(await allowIntake(locals.clientIp)).allowed)
 			return fail(429, { values, errors: { form: 'feedback.errors.rateLimited' } });
 		try {
 			await submitResponses(db, [

@@ -28,7 +28,7 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const form = await superValidate(request, zod4(caseSchema));
 		if (!form.valid) return fail(400, { form });
-		if (!allowIntake(locals.clientIp).allowed) return fail(429, { form });
+		if (!(await allowIntake(locals.clientIp)).allowed) return fail(429, { form });
 		const { db, config } = await runtime();
 		const unit = await db
 			.selectFrom('unit')

@@ -117,6 +117,16 @@ export interface JobLeaseTable {
 	next_run_at: Generated<Date>;
 	holder: string | null;
 	last_started_at: Date | null;
+	/** Runs claimed so far, by every process together (migration 2026-12-02T1110). */
+	runs: Generated<number>;
+}
+
+/** Shared rate-limit counters of rate-limiter-flexible (migration 2026-12-02T1100_core_rate_limit). */
+export interface CoreRateLimitTable {
+	key: string;
+	points: Generated<number>;
+	/** Epoch milliseconds when the window ends. */
+	expire: number | null;
 }
 
 /** The event outbox (migration 2026-12-02T1000_core_event_outbox; core/events). */
@@ -154,4 +164,5 @@ export interface CoreTables {
 	job_lease: JobLeaseTable;
 	event_outbox: EventOutboxTable;
 	event_handled: EventHandledTable;
+	core_rate_limit: CoreRateLimitTable;
 }

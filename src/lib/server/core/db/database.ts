@@ -3,6 +3,7 @@
  * embedded PGlite (a data folder on disk) otherwise. Same migrations and queries on both.
  */
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import type pg from 'pg';
 import type { CoreTables } from './core.tables';
 
 /**
@@ -34,7 +35,9 @@ export async function createDatabase<T extends CoreTables>(
 			connectionString: opts.databaseUrl,
 			max: opts.poolSize ?? 10
 		});
-		return new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
+		const db = new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
+		pools.set(db, pool);
+		return db;
 	}
 	const { PGlite, types } = await import('@electric-sql/pglite');
 	const { PGliteDialect } = await import('kysely-pglite-dialect');
@@ -52,6 +55,16 @@ export async function createDatabase<T extends CoreTables>(
 		}
 	});
 	return new Kysely<T>({ dialect: new PGliteDialect(pglite) });
+}
+
+const pools = new WeakMap<object, pg.Pool>();
+
+/**
+ * The `pg` pool under a PostgreSQL handle (undefined on PGlite), for the few libraries that talk
+ * to PostgreSQL themselves (the shared rate limiter).
+ */
+export function pgPoolOf(db: Db): pg.Pool | undefined {
+	return pools.get(db);
 }
 
 /** PGlite's extensions the migrations create (pg_trgm for the pool's member search). */

@@ -66,6 +66,12 @@ export function startPeriodicJobs<D extends Db>(
 		}
 		if (stopped) return job.intervalMs;
 		await runOnce(job);
+		try {
+			await lease.release?.(job.name, job.intervalMs);
+		} catch (e) {
+			// The claim's hold then runs out by itself.
+			logFailure(job, e);
+		}
 		return job.intervalMs;
 	};
 

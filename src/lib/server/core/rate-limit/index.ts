@@ -1,1 +1,10 @@
-export { RateLimiter, type RateLimitOptions, type RateLimitResult } from './token-bucket';
+export {
+	rateLimit,
+	resetRateLimits,
+	useRateLimitStore,
+	RATE_LIMIT_TABLE,
+	type RateLimit,
+	type RateLimitResult,
+	type RateLimitRule,
+	type RateLimitStore
+} from './rate-limit';

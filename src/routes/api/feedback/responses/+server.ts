@@ -8,6 +8,6 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	return handleJsonIntake(db, request, {
 		clientIp: locals.clientIp,
 		locale: locals.locale,
-		allow: (ip, cost) => allowIntake(ip, cost).allowed
+		allow: async (ip, cost) => (await allowIntake(ip, cost)).allowed
 	});
 };

@@ -1,7 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
-import { tokenId } from '$lib/server/core/auth/tokens';
 import { answerByToken, recipientByToken, replyLimiter, ANSWERS } from '$lib/server/pool';
 import { isLocale } from '$lib/i18n';
 
@@ -22,7 +21,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 export const actions: Actions = {
 	default: async ({ params, request, locals }) => {
-		if (!replyLimiter.take(tokenId(locals.clientIp ?? '')).allowed)
+		if (!(await replyLimiter.take(locals.clientIp ?? '')).allowed)
 			return fail(429, { result: 'tooMany' });
 		const answer = String((await request.formData()).get('answer') ?? '');
 		if (!(ANSWERS as readonly string[]).includes(answer)) return fail(400, { result: 'invalid' });
