@@ -60,6 +60,8 @@ export interface LeximinOptions {
 	 * step is enough. Default 1e-6.
 	 */
 	reduceStep?: number;
+	/** Swap searches per column-generation round, from the heaviest known panels. Default 10. */
+	multiStart?: number;
 	/** Progress lines (to stderr in the command line). */
 	log?: (line: string) => void;
 }
@@ -85,11 +87,13 @@ export async function leximin(inst: PanelInstance, options: LeximinOptions = {})
 	const fixTol = options.fixTolerance ?? 1e-4;
 	const log = options.log ?? (() => {});
 	const reduceStep = options.reduceStep ?? 1e-6;
+	const multiStart = options.multiStart ?? 10;
 	const t0 = performance.now();
 	const size = Float64Array.from(inst.types, (t) => t.members.length);
 	const N = inst.poolSize;
 
 	const pm = new PanelModel(h, inst);
+	const timing = { simplex: 0, ipm: 0 };
 	let dual: Model | undefined;
 	try {
 		const panels: Int32Array[] = [];
@@ -178,21 +182,23 @@ export async function leximin(inst: PanelInstance, options: LeximinOptions = {})
 			for (let i = 0; i < T; i++) if (p[i]) v += p[i] * w[i];
 			return v;
 		};
-		const bestKnown = (w: ArrayLike<number>) => {
-			let bestV = -Infinity;
-			let bestP = panels[0];
+		const heaviestKnown = (w: ArrayLike<number>, m: number): Int32Array[] => {
+			const top: { v: number; p: Int32Array }[] = [];
 			for (const p of panels) {
 				const v = weight(p, w);
-				if (v > bestV) {
-					bestV = v;
-					bestP = p;
+				if (top.length < m || v > top[top.length - 1].v) {
+					top.push({ v, p });
+					top.sort((a, b) => b.v - a.v);
+					if (top.length > m) top.pop();
 				}
 			}
-			return bestP;
+			return top.map((x) => x.p);
 		};
 		const solveDual = (interior: boolean): boolean => {
 			d.options.set(interior ? { solver: 'ipm', run_crossover: 'off' } : { solver: 'simplex' });
+			const t1 = performance.now();
 			const st = d.run().modelStatus;
+			timing[interior ? 'ipm' : 'simplex'] += performance.now() - t1;
 			if (st !== OPTIMAL) log(`dual LP status ${st} (${interior ? 'ipm' : 'simplex'})`);
 			return st === OPTIMAL;
 		};
@@ -219,12 +225,17 @@ export async function leximin(inst: PanelInstance, options: LeximinOptions = {})
 				const yHat = x[T];
 				const dualObj = d.getObjectiveValue();
 				const w = perSeat(y, inst);
-				// A violated panel constraint from the swap search, when it finds one, spares a MILP.
-				const cand = swap.improve(bestKnown(w), w);
-				if (weight(cand, w) > yHat + gapTol && add(cand)) {
-					addPanelRow(cand);
-					continue;
+				// Violated panel constraints from the swap search, started from the heaviest known
+				// panels, spare MILPs; adding several per round spares LP re-solves.
+				let added = 0;
+				for (const start of heaviestKnown(w, multiStart)) {
+					const cand = swap.improve(start, w);
+					if (weight(cand, w) > yHat + gapTol && add(cand)) {
+						addPanelRow(cand);
+						added++;
+					}
 				}
+				if (added > 0) continue;
 				const best = pm.best(w);
 				pricingSolves++;
 				if (!best) throw new SolverError('panel MILP became infeasible');
@@ -243,7 +254,18 @@ export async function leximin(inst: PanelInstance, options: LeximinOptions = {})
 				// interior-point method without crossover, checked against the pricing MILP like any
 				// dual solution. The value fixed is the simplex optimum, exact for these panels.
 				let support = y;
-				if (solveDual(true)) {
+				// The interior-point run leaves no basis; the simplex one is put back afterwards so
+				// that the next stage starts warm.
+				const basis = d.getBasis();
+				const restore = () => {
+					const extra = rowsInDual + 1 - basis.rowStatus.length;
+					const rowStatus = new Int32Array(basis.rowStatus.length + extra);
+					rowStatus.set(basis.rowStatus);
+					rowStatus.fill(1, basis.rowStatus.length);
+					d.setBasis({ colStatus: basis.colStatus, rowStatus });
+				};
+				const interiorOk = solveDual(true);
+				if (interiorOk) {
 					const xi = d.getSolution().colValue;
 					const yi = xi.slice(0, T);
 					const bi = pm.best(perSeat(yi, inst));
@@ -251,10 +273,12 @@ export async function leximin(inst: PanelInstance, options: LeximinOptions = {})
 					if (bi && bi.value > xi[T] + gapTol) {
 						if (add(bi.panel)) {
 							addPanelRow(bi.panel);
+							restore();
 							continue;
 						}
 					} else support = yi;
 				}
+				restore();
 				let any = false;
 				let arg = -1;
 				for (let t = 0; t < T; t++) {
@@ -320,6 +344,7 @@ export async function leximin(inst: PanelInstance, options: LeximinOptions = {})
 		const typeProbabilities = new Float64Array(T);
 		for (const c of chosen) for (let t = 0; t < T; t++) typeProbabilities[t] += (c.w * c.panel[t]) / size[t];
 		const totalMs = performance.now() - t0;
+		log(`time in the dual LP: simplex ${timing.simplex.toFixed(0)} ms, interior point ${timing.ipm.toFixed(0)} ms; pricing MILP ${pm.ms.toFixed(0)} ms`);
 		log(`leximin done: ${stages} stages, ${panels.length} panels generated, ${chosen.length} in the distribution, ${totalMs.toFixed(0)} ms`);
 		return {
 			typeProbabilities,

@@ -48,6 +48,8 @@ export function quotaRows(inst: PanelInstance): { c: number; v: number; types: n
 export class PanelModel {
 	readonly model: Model;
 	private readonly nTypes: number;
+	/** Milliseconds spent in the MILP. */
+	ms = 0;
 
 	constructor(
 		readonly h: Highs,
@@ -81,7 +83,9 @@ export class PanelModel {
 	best(weights: ArrayLike<number>): { panel: Int32Array; value: number; bound: number } | null {
 		const T = this.nTypes;
 		this.model.changeColsCost({ kind: 'range', from: 0, to: T - 1 }, Float64Array.from(weights));
+		const t0 = performance.now();
 		const { modelStatus } = this.model.run();
+		this.ms += performance.now() - t0;
 		if (modelStatus === INFEASIBLE) return null;
 		if (modelStatus !== OPTIMAL) throw new SolverError(`panel MILP ended with HiGHS model status ${modelStatus}`);
 		const x = this.model.getSolution().colValue;
