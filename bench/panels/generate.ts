@@ -86,14 +86,32 @@ function person(rng: Rng): Record<string, string> {
 /** Self-selection: the chance that a resident with these attributes volunteers (relative). */
 function propensity(p: Record<string, string>): number {
 	let w = 1;
-	w *= { '18-24': 0.45, '25-34': 0.7, '35-44': 0.9, '45-54': 1, '55-64': 1.3, '65-74': 1.6, '75+': 0.9 }[p.age] ?? 1;
+	w *=
+		{
+			'18-24': 0.45,
+			'25-34': 0.7,
+			'35-44': 0.9,
+			'45-54': 1,
+			'55-64': 1.3,
+			'65-74': 1.6,
+			'75+': 0.9
+		}[p.age] ?? 1;
 	w *= { basic: 0.5, secondary: 0.9, tertiary: 1.8 }[p.education] ?? 1;
 	w *= { fi: 1, sv: 0.8, other: 0.4 }[p.tongue] ?? 1;
 	w *= p.employment === 'unemployed' ? 0.6 : 1;
 	return w;
 }
 
-export const CATEGORIES = ['age', 'gender', 'area', 'tongue', 'education', 'employment', 'housing', 'services'];
+export const CATEGORIES = [
+	'age',
+	'gender',
+	'area',
+	'tongue',
+	'education',
+	'employment',
+	'housing',
+	'services'
+];
 
 export interface GeneratedPool {
 	volunteers: Volunteer[];
@@ -101,7 +119,9 @@ export interface GeneratedPool {
 	size: number;
 }
 
-export function generatePool(opts: { volunteers?: number; size?: number; seed?: string } = {}): GeneratedPool {
+export function generatePool(
+	opts: { volunteers?: number; size?: number; seed?: string } = {}
+): GeneratedPool {
 	const n = opts.volunteers ?? 2000;
 	const k = opts.size ?? 100;
 	const rng = seededRng(opts.seed ?? 'bench-panels');
@@ -110,13 +130,15 @@ export function generatePool(opts: { volunteers?: number; size?: number; seed?: 
 	const popN = 100_000;
 	for (let i = 0; i < popN; i++) {
 		const p = person(rng);
-		for (const c of CATEGORIES) shares.get(c)!.set(p[c], (shares.get(c)!.get(p[c]) ?? 0) + 1 / popN);
+		for (const c of CATEGORIES)
+			shares.get(c)!.set(p[c], (shares.get(c)!.get(p[c]) ?? 0) + 1 / popN);
 	}
 	const volunteers: Volunteer[] = [];
 	const maxW = 1.6 * 1.8;
 	while (volunteers.length < n) {
 		const p = person(rng);
-		if (rng.float() * maxW < propensity(p)) volunteers.push({ id: `v${String(volunteers.length + 1).padStart(4, '0')}`, attributes: p });
+		if (rng.float() * maxW < propensity(p))
+			volunteers.push({ id: `v${String(volunteers.length + 1).padStart(4, '0')}`, attributes: p });
 	}
 	const quotas: Quota[] = [];
 	for (const c of CATEGORIES) {
@@ -124,7 +146,12 @@ export function generatePool(opts: { volunteers?: number; size?: number; seed?: 
 		for (const [value, s] of values) {
 			const target = s * k;
 			const slack = Math.max(1, 0.1 * target);
-			quotas.push({ category: c, value, min: Math.max(0, Math.floor(target - slack)), max: Math.ceil(target + slack) });
+			quotas.push({
+				category: c,
+				value,
+				min: Math.max(0, Math.floor(target - slack)),
+				max: Math.ceil(target + slack)
+			});
 		}
 	}
 	return { volunteers, quotas, size: k };
@@ -133,7 +160,13 @@ export function generatePool(opts: { volunteers?: number; size?: number; seed?: 
 /** The pool and quotas as the command line's CSV files. */
 export function toCsv(pool: GeneratedPool): { volunteers: string; quotas: string } {
 	const head = ['id', ...CATEGORIES];
-	const volunteers = [head.join(','), ...pool.volunteers.map((v) => [v.id, ...CATEGORIES.map((c) => v.attributes[c])].join(','))].join('\n');
-	const quotas = ['category,value,min,max', ...pool.quotas.map((q) => [q.category, q.value, q.min, q.max].join(','))].join('\n');
+	const volunteers = [
+		head.join(','),
+		...pool.volunteers.map((v) => [v.id, ...CATEGORIES.map((c) => v.attributes[c])].join(','))
+	].join('\n');
+	const quotas = [
+		'category,value,min,max',
+		...pool.quotas.map((q) => [q.category, q.value, q.min, q.max].join(','))
+	].join('\n');
 	return { volunteers: volunteers + '\n', quotas: quotas + '\n' };
 }

@@ -22,7 +22,10 @@ const arg = (name: string, dflt: number) => {
 const nVol = arg('volunteers', 2000);
 const size = arg('size', 100);
 const draws = arg('draws', 10_000);
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+	loadavg()
+		.map((x) => x.toFixed(2))
+		.join(' ');
 
 console.log(`panels benchmark (node ${process.version}); load average ${load()}`);
 const pool = generatePool({ volunteers: nVol, size });
@@ -37,7 +40,9 @@ const r = await leximin(inst, { log: (l) => console.log(`  ${l}`) });
 const cpu = process.cpuUsage(cpu0);
 const s = r.stats;
 const gap = s.firstStageBound > 0 ? (s.firstStageBound - s.firstStageValue) / s.firstStageBound : 0;
-console.log(`first stage: ${(s.firstStageMs / 1000).toFixed(1)} s wall, min probability ${s.firstStageValue.toFixed(6)}, LP bound ${s.firstStageBound.toFixed(6)} (gap ${(100 * gap).toFixed(4)} %)`);
+console.log(
+	`first stage: ${(s.firstStageMs / 1000).toFixed(1)} s wall, min probability ${s.firstStageValue.toFixed(6)}, LP bound ${s.firstStageBound.toFixed(6)} (gap ${(100 * gap).toFixed(4)} %)`
+);
 console.log(
 	`full LEXIMIN: ${(s.totalMs / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU; ${s.stages} stages, ` +
 		`${s.panelsGenerated} panels generated, ${r.distribution.panels.length} in the distribution, ${s.pricingSolves} pricing MILPs, ${s.reductions} reductions`

@@ -41,7 +41,11 @@ export async function bruteForceLeximin(inst: PanelInstance): Promise<Map<string
 	const P = panels.length;
 	const fixed = new Array<number | undefined>(n).fill(undefined);
 	// LP over x_P (P columns) and z (last column): rows Σ x = 1 and one per person.
-	const solve = (objective: number[], lower: (i: number) => number, withZ: boolean): { value: number; ok: boolean } => {
+	const solve = (
+		objective: number[],
+		lower: (i: number) => number,
+		withZ: boolean
+	): { value: number; ok: boolean } => {
 		const starts = [0];
 		const indices: number[] = [];
 		const values: number[] = [];
@@ -90,7 +94,11 @@ export async function bruteForceLeximin(inst: PanelInstance): Promise<Map<string
 			// Max π_i with every unfixed person ≥ z*.
 			const obj = new Array<number>(P + 1).fill(0);
 			panels.forEach((p, j) => p.includes(i) && (obj[j] = 1));
-			const r = solve(obj, (k) => (fixed[k] === undefined ? z.value - 1e-9 : fixed[k]! - 1e-9), false);
+			const r = solve(
+				obj,
+				(k) => (fixed[k] === undefined ? z.value - 1e-9 : fixed[k]! - 1e-9),
+				false
+			);
 			if (!r.ok || r.value <= z.value + 1e-7) {
 				fixed[i] = z.value;
 				any = true;

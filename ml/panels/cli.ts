@@ -31,26 +31,34 @@ function parseArgs(argv: string[]) {
 			const [name, inline] = a.slice(2).split('=', 2);
 			const value = inline ?? argv[++i];
 			if (value === undefined) throw new UsageError(`--${name} needs a value`);
-			if (!['size', 'seed', 'algorithm', 'household', 'legacy-draws'].includes(name)) throw new UsageError(`unknown option --${name}`);
+			if (!['size', 'seed', 'algorithm', 'household', 'legacy-draws'].includes(name))
+				throw new UsageError(`unknown option --${name}`);
 			flags.set(name, value);
 		} else files.push(a);
 	}
 	if (files.length !== 2) throw new UsageError('give the volunteers file and the quotas file');
 	const size = flags.get('size');
-	if (size === undefined || !/^\d+$/.test(size) || Number(size) < 1) throw new UsageError('--size must be a positive whole number');
+	if (size === undefined || !/^\d+$/.test(size) || Number(size) < 1)
+		throw new UsageError('--size must be a positive whole number');
 	const seed = flags.get('seed');
 	if (seed === undefined || seed === '') throw new UsageError('--seed is required');
 	const algorithm = flags.get('algorithm') ?? 'leximin';
-	if (algorithm !== 'leximin' && algorithm !== 'legacy') throw new UsageError(`--algorithm must be leximin or legacy, not '${algorithm}'`);
+	if (algorithm !== 'leximin' && algorithm !== 'legacy')
+		throw new UsageError(`--algorithm must be leximin or legacy, not '${algorithm}'`);
 	const draws = flags.get('legacy-draws');
-	if (draws !== undefined && (!/^\d+$/.test(draws) || Number(draws) < 1)) throw new UsageError('--legacy-draws must be a positive whole number');
+	if (draws !== undefined && (!/^\d+$/.test(draws) || Number(draws) < 1))
+		throw new UsageError('--legacy-draws must be a positive whole number');
 	return {
 		volunteersFile: files[0],
 		quotasFile: files[1],
 		size: Number(size),
 		seed,
 		algorithm: algorithm as 'leximin' | 'legacy',
-		household: flags.get('household')?.split(',').map((s) => s.trim()).filter(Boolean),
+		household: flags
+			.get('household')
+			?.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean),
 		legacyDraws: draws === undefined ? undefined : Number(draws),
 		verbose: flags.has('verbose')
 	};
@@ -60,7 +68,9 @@ function read(file: string): string {
 	try {
 		return readFileSync(file, 'utf8');
 	} catch (e) {
-		throw new PanelInputError([`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(e)}`]);
+		throw new PanelInputError([
+			`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(e)}`
+		]);
 	}
 }
 
@@ -72,10 +82,17 @@ async function main(argv: string[]): Promise<number> {
 			file: args.volunteersFile,
 			householdColumns: args.household
 		});
-		const log = args.verbose ? (l: string) => process.stderr.write(`panel-select: ${l}\n`) : undefined;
+		const log = args.verbose
+			? (l: string) => process.stderr.write(`panel-select: ${l}\n`)
+			: undefined;
 		const r = await selectPanel(
 			{ volunteers, quotas, size: args.size },
-			{ algorithm: args.algorithm, seed: args.seed, legacyDraws: args.legacyDraws, leximin: { log } }
+			{
+				algorithm: args.algorithm,
+				seed: args.seed,
+				legacyDraws: args.legacyDraws,
+				leximin: { log }
+			}
 		);
 		const out = {
 			selected: r.selected,
@@ -90,7 +107,11 @@ async function main(argv: string[]): Promise<number> {
 			unselectable: r.unselectable,
 			types: r.types,
 			...(r.algorithm === 'leximin'
-				? { panelsInDistribution: r.panelsInDistribution, distributionHash: r.distributionHash, stats: r.stats }
+				? {
+						panelsInDistribution: r.panelsInDistribution,
+						distributionHash: r.distributionHash,
+						stats: r.stats
+					}
 				: { legacyDraws: r.legacyDraws })
 		};
 		process.stdout.write(JSON.stringify(out) + '\n');
@@ -108,7 +129,8 @@ async function main(argv: string[]): Promise<number> {
 			process.stderr.write(
 				`panel-select: no panel meets all quotas${e.withinFlex ? '' : ' (not even within min_flex/max_flex)'}; the smallest change that allows one:\n`
 			);
-			for (const r of e.relaxations) process.stderr.write(`panel-select:   ${describeRelaxation(r)}\n`);
+			for (const r of e.relaxations)
+				process.stderr.write(`panel-select:   ${describeRelaxation(r)}\n`);
 			return 2;
 		}
 		process.stderr.write(`panel-select: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -37,7 +37,8 @@ function readTable(text: string, file: string): Table {
 	const rows: Table['rows'] = [];
 	let line = 1;
 	for (const { record, info } of records) {
-		if (record.some((c) => c.trim() !== '')) rows.push({ line, cells: record.map((c) => c.trim()) });
+		if (record.some((c) => c.trim() !== ''))
+			rows.push({ line, cells: record.map((c) => c.trim()) });
 		line = info.lines + 1;
 	}
 	const head = rows.shift();
@@ -56,7 +57,10 @@ export function parseQuotasCsv(text: string, file = 'quotas.csv'): Quota[] {
 	const col = (name: string) => lower.indexOf(name);
 	const problems: string[] = [];
 	for (const h of new Set(lower))
-		if (['category', 'feature', 'value', 'name', 'min', 'max', 'min_flex', 'max_flex'].includes(h) && lower.filter((x) => x === h).length > 1)
+		if (
+			['category', 'feature', 'value', 'name', 'min', 'max', 'min_flex', 'max_flex'].includes(h) &&
+			lower.filter((x) => x === h).length > 1
+		)
 			problems.push(`${file}: column '${h}' appears more than once`);
 	// `feature,value`, `category,value` or the old `category,name`.
 	const cat = col('feature') >= 0 ? col('feature') : col('category');
@@ -69,7 +73,8 @@ export function parseQuotasCsv(text: string, file = 'quotas.csv'): Quota[] {
 	if (val < 0) problems.push(`${file}: no 'value' (or 'name') column`);
 	if (min < 0) problems.push(`${file}: no 'min' column`);
 	if (max < 0) problems.push(`${file}: no 'max' column`);
-	if ((minFlex < 0) !== (maxFlex < 0)) problems.push(`${file}: 'min_flex' and 'max_flex' come together`);
+	if (minFlex < 0 !== maxFlex < 0)
+		problems.push(`${file}: 'min_flex' and 'max_flex' come together`);
 	if (problems.length) throw new PanelInputError(problems);
 	const int = (s: string, what: string, line: number): number => {
 		if (!/^\d+$/.test(s)) {
@@ -112,7 +117,10 @@ export function parseVolunteersCsv(
 	const dup = t.header.filter((h, i) => t.header.indexOf(h) !== i);
 	for (const h of new Set(dup)) problems.push(`${file}: column '${h}' appears more than once`);
 	const idCol = t.header.findIndex((h) => h.toLowerCase() === 'id');
-	if (idCol < 0) problems.push(`${file}: no 'id' column (the header has ${t.header.map((h) => `'${h}'`).join(', ')})`);
+	if (idCol < 0)
+		problems.push(
+			`${file}: no 'id' column (the header has ${t.header.map((h) => `'${h}'`).join(', ')})`
+		);
 	const categories = [...new Set(quotas.map((q) => q.category))];
 	const colOf = new Map<string, number>();
 	for (const c of categories) {
@@ -138,7 +146,8 @@ export function parseVolunteersCsv(
 		if (hhCols.length) {
 			const parts = hhCols.map((i) => r.cells[i]);
 			// An address with every household column empty is no shared household.
-			if (parts.some((p) => p !== '')) v.household = JSON.stringify(parts.map((p) => p.toLowerCase()));
+			if (parts.some((p) => p !== ''))
+				v.household = JSON.stringify(parts.map((p) => p.toLowerCase()));
 		}
 		return v;
 	});

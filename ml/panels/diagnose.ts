@@ -20,8 +20,7 @@ export interface QuotaRelaxation {
 }
 
 export type Diagnosis =
-	| { feasible: true }
-	| { feasible: false; relaxations: QuotaRelaxation[]; withinFlex: boolean };
+	{ feasible: true } | { feasible: false; relaxations: QuotaRelaxation[]; withinFlex: boolean };
 
 export async function diagnose(inst: PanelInstance): Promise<Diagnosis> {
 	const h = await highs();
@@ -40,13 +39,17 @@ export async function diagnose(inst: PanelInstance): Promise<Diagnosis> {
 			rows.forEach((r, q) => {
 				const v = inst.categories[r.c].values[r.v];
 				upper[T + q] = withFlex ? v.min - v.minFlex : v.min;
-				upper[T + Q + q] = withFlex && Number.isFinite(v.maxFlex) ? v.maxFlex - v.max : inst.poolSize;
+				upper[T + Q + q] =
+					withFlex && Number.isFinite(v.maxFlex) ? v.maxFlex - v.max : inst.poolSize;
 				cost[T + q] = v.min === 0 ? 0 : 1 + 2 / v.min;
 				cost[T + Q + q] = 1;
 			});
 			m.addVars(lower, upper);
 			m.changeColsCost({ kind: 'range', from: 0, to: T + 2 * Q - 1 }, cost);
-			m.changeColsIntegrality({ kind: 'range', from: 0, to: T + 2 * Q - 1 }, new Int32Array(T + 2 * Q).fill(1));
+			m.changeColsIntegrality(
+				{ kind: 'range', from: 0, to: T + 2 * Q - 1 },
+				new Int32Array(T + 2 * Q).fill(1)
+			);
 			const all = Int32Array.from({ length: T }, (_, i) => i);
 			m.addRow(inst.size, inst.size, { indices: all, values: new Float64Array(T).fill(1) });
 			rows.forEach((r, q) => {
@@ -65,7 +68,8 @@ export async function diagnose(inst: PanelInstance): Promise<Diagnosis> {
 			withinFlex = false;
 			status = solve(false);
 		}
-		if (status !== OPTIMAL) throw new SolverError(`quota relaxation ILP ended with HiGHS model status ${status}`);
+		if (status !== OPTIMAL)
+			throw new SolverError(`quota relaxation ILP ended with HiGHS model status ${status}`);
 		const x = m.getSolution().colValue;
 		const relaxations: QuotaRelaxation[] = [];
 		rows.forEach((r, q) => {
@@ -73,8 +77,22 @@ export async function diagnose(inst: PanelInstance): Promise<Diagnosis> {
 			const v = cat.values[r.v];
 			const down = Math.round(x[T + q]);
 			const up = Math.round(x[T + Q + q]);
-			if (down > 0) relaxations.push({ category: cat.name, value: v.value, bound: 'min', from: v.min, to: v.min - down });
-			if (up > 0) relaxations.push({ category: cat.name, value: v.value, bound: 'max', from: v.max, to: v.max + up });
+			if (down > 0)
+				relaxations.push({
+					category: cat.name,
+					value: v.value,
+					bound: 'min',
+					from: v.min,
+					to: v.min - down
+				});
+			if (up > 0)
+				relaxations.push({
+					category: cat.name,
+					value: v.value,
+					bound: 'max',
+					from: v.max,
+					to: v.max + up
+				});
 		});
 		if (relaxations.length === 0) return { feasible: true };
 		return { feasible: false, relaxations, withinFlex };

@@ -51,7 +51,11 @@ describe('draw', () => {
 		const inst = buildInstance(spec);
 		const r = await leximin(inst);
 		const a = drawPanel(inst, r.distribution, 'lottery 2026-12-01: 17 23 31');
-		const b = drawPanel(buildInstance({ ...spec, volunteers: [...spec.volunteers].reverse() }), r.distribution, 'lottery 2026-12-01: 17 23 31');
+		const b = drawPanel(
+			buildInstance({ ...spec, volunteers: [...spec.volunteers].reverse() }),
+			r.distribution,
+			'lottery 2026-12-01: 17 23 31'
+		);
 		expect(a).toEqual(b);
 		expect(a).toHaveLength(8);
 		const typeOf = new Map(inst.types.flatMap((t, i) => t.members.map((id) => [id, i] as const)));
@@ -72,9 +76,12 @@ describe('draw', () => {
 		const r = await leximin(inst);
 		const hits = new Map<string, number>();
 		const n = 4000;
-		for (let s = 0; s < n; s++) for (const id of drawPanel(inst, r.distribution, `f${s}`)) hits.set(id, (hits.get(id) ?? 0) + 1);
+		for (let s = 0; s < n; s++)
+			for (const id of drawPanel(inst, r.distribution, `f${s}`))
+				hits.set(id, (hits.get(id) ?? 0) + 1);
 		inst.types.forEach((t, i) => {
-			for (const id of t.members) expect(Math.abs((hits.get(id) ?? 0) / n - r.typeProbabilities[i])).toBeLessThan(0.035);
+			for (const id of t.members)
+				expect(Math.abs((hits.get(id) ?? 0) / n - r.typeProbabilities[i])).toBeLessThan(0.035);
 		});
 	});
 

@@ -23,7 +23,8 @@ describe('CSV input', () => {
 		const a = parseQuotasCsv(QUO);
 		const b = parseQuotasCsv(QUO.replace('category,value', 'feature,value'));
 		const c = parseQuotasCsv(QUO.replace('category,value', 'Category,Name'));
-		const strip = (qs: typeof a) => qs.map(({ category, value, min, max }) => ({ category, value, min, max }));
+		const strip = (qs: typeof a) =>
+			qs.map(({ category, value, min, max }) => ({ category, value, min, max }));
 		expect(strip(b)).toEqual(strip(a));
 		expect(strip(c)).toEqual(strip(a));
 		const flex = parseQuotasCsv('feature,value,min,max,min_flex,max_flex\ngender,f,1,2,0,3\n');
@@ -34,17 +35,27 @@ describe('CSV input', () => {
 
 	it('names the row or quota at fault', () => {
 		const quotas = parseQuotasCsv(QUO);
-		expect(problems(() => buildInstance({ volunteers: parseVolunteersCsv(VOL.replace('c,m', 'a,m'), quotas), quotas, size: 2 }))).toEqual([
-			"volunteers.csv line 4: duplicate id 'a' (first at volunteers.csv line 2)"
-		]);
-		expect(problems(() => parseVolunteersCsv(VOL.replace('id,', 'key,'), quotas))[0]).toMatch(/no 'id' column/);
-		expect(problems(() => parseVolunteersCsv(VOL, parseQuotasCsv(QUO + 'region,north,0,1\n')))).toEqual([
-			"quotas.csv line 6: unknown category 'region': volunteers.csv has no such column"
-		]);
+		expect(
+			problems(() =>
+				buildInstance({
+					volunteers: parseVolunteersCsv(VOL.replace('c,m', 'a,m'), quotas),
+					quotas,
+					size: 2
+				})
+			)
+		).toEqual(["volunteers.csv line 4: duplicate id 'a' (first at volunteers.csv line 2)"]);
+		expect(problems(() => parseVolunteersCsv(VOL.replace('id,', 'key,'), quotas))[0]).toMatch(
+			/no 'id' column/
+		);
+		expect(
+			problems(() => parseVolunteersCsv(VOL, parseQuotasCsv(QUO + 'region,north,0,1\n')))
+		).toEqual(["quotas.csv line 6: unknown category 'region': volunteers.csv has no such column"]);
 		expect(problems(() => parseVolunteersCsv(VOL + 'e,f\n', quotas))).toEqual([
 			'volunteers.csv line 6: 2 fields, but the header on line 1 has 3'
 		]);
-		expect(problems(() => parseQuotasCsv('category,value,min\ngender,f,1\n'))).toEqual(["quotas.csv: no 'max' column"]);
+		expect(problems(() => parseQuotasCsv('category,value,min\ngender,f,1\n'))).toEqual([
+			"quotas.csv: no 'max' column"
+		]);
 		expect(problems(() => parseQuotasCsv(QUO.replace('gender,f,1,2', 'gender,f,one,2')))).toEqual([
 			"quotas.csv line 2: min 'one' is not a whole number ≥ 0"
 		]);
@@ -65,9 +76,9 @@ describe('CSV input', () => {
 			"quotas of 'age': the minimums sum to 4, above the panel size 3",
 			'quota age=old: min 3 but only 2 volunteers in the pool'
 		]);
-		expect(problems(() => buildInstance({ volunteers, quotas: parseQuotasCsv(QUO), size: 5 }))).toContain(
-			'panel size 5 is above the pool of 4 volunteers'
-		);
+		expect(
+			problems(() => buildInstance({ volunteers, quotas: parseQuotasCsv(QUO), size: 5 }))
+		).toContain('panel size 5 is above the pool of 4 volunteers');
 	});
 });
 
@@ -95,7 +106,9 @@ describe('diagnose', () => {
 		// Lowering g=f by 2 costs 2·(1 + 2/2) = 4, as does age=young; one of the two (either is minimal).
 		expect(d.relaxations).toHaveLength(1);
 		expect(d.relaxations[0]).toMatchObject({ bound: 'min', from: 2, to: 0 });
-		const ok = await diagnose(buildInstance({ ...spec, quotas: spec.quotas.map((q) => ({ ...q, min: 0 })) }));
+		const ok = await diagnose(
+			buildInstance({ ...spec, quotas: spec.quotas.map((q) => ({ ...q, min: 0 })) })
+		);
 		expect(ok.feasible).toBe(true);
 	});
 });
@@ -120,6 +133,9 @@ describe('replacement', () => {
 		expect(['c', 'd']).toContain(r.id);
 		expect(r).toMatchObject({ violation: 0, tied: 2 });
 		expect(proposeReplacement(inst, ['a', 'b'], 'a', 'seed-1')).toEqual(r);
-		expect(proposeReplacement(inst, ['a', 'b'], 'a', 'x', ['c', 'd'])).toMatchObject({ id: 'e', violation: 2 });
+		expect(proposeReplacement(inst, ['a', 'b'], 'a', 'x', ['c', 'd'])).toMatchObject({
+			id: 'e',
+			violation: 2
+		});
 	});
 });

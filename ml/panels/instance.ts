@@ -30,7 +30,8 @@ const where = (source: string | undefined, fallback: string) => source ?? fallba
 export function buildInstance(spec: PanelSpec): PanelInstance {
 	const problems: string[] = [];
 	const { size } = spec;
-	if (!Number.isInteger(size) || size < 1) problems.push(`panel size ${size} is not a positive whole number`);
+	if (!Number.isInteger(size) || size < 1)
+		problems.push(`panel size ${size} is not a positive whole number`);
 
 	// Quotas → categories.
 	const categories: CategoryQuotas[] = [];
@@ -49,7 +50,8 @@ export function buildInstance(spec: PanelSpec): PanelInstance {
 			problems.push(`${label}: min, max and flex values must be whole numbers ≥ 0`);
 			continue;
 		}
-		if (q.min > q.max) problems.push(`${label} (${q.category}=${q.value}): min ${q.min} is above max ${q.max}`);
+		if (q.min > q.max)
+			problems.push(`${label} (${q.category}=${q.value}): min ${q.min} is above max ${q.max}`);
 		if (minFlex > q.min || maxFlex < q.max)
 			problems.push(
 				`${label} (${q.category}=${q.value}): min_flex/max_flex ${minFlex}/${maxFlex} must lie outside min/max ${q.min}/${q.max}`
@@ -121,17 +123,24 @@ export function buildInstance(spec: PanelSpec): PanelInstance {
 	if (problems.length) throw new PanelInputError(problems);
 
 	const poolSize = rows.length;
-	if (size > poolSize) problems.push(`panel size ${size} is above the pool of ${poolSize} volunteers`);
+	if (size > poolSize)
+		problems.push(`panel size ${size} is above the pool of ${poolSize} volunteers`);
 	const nHouseholds = rows.filter((r) => r.household === undefined).length + householdOf.size;
 	if (size <= poolSize && size > nHouseholds)
-		problems.push(`panel size ${size} is above the ${nHouseholds} households in the pool (at most one per household)`);
+		problems.push(
+			`panel size ${size} is above the ${nHouseholds} households in the pool (at most one per household)`
+		);
 	for (const [c, cat] of categories.entries()) {
 		const sumMin = cat.values.reduce((s, v) => s + v.min, 0);
 		const sumMax = cat.values.reduce((s, v) => s + v.max, 0);
 		if (sumMin > size)
-			problems.push(`quotas of '${cat.name}': the minimums sum to ${sumMin}, above the panel size ${size}`);
+			problems.push(
+				`quotas of '${cat.name}': the minimums sum to ${sumMin}, above the panel size ${size}`
+			);
 		if (sumMax < size)
-			problems.push(`quotas of '${cat.name}': the maximums sum to ${sumMax}, below the panel size ${size}`);
+			problems.push(
+				`quotas of '${cat.name}': the maximums sum to ${sumMax}, below the panel size ${size}`
+			);
 		for (const [i, v] of cat.values.entries()) {
 			if (counts[c][i] < v.min)
 				problems.push(
@@ -143,7 +152,8 @@ export function buildInstance(spec: PanelSpec): PanelInstance {
 
 	// A volunteer who shares a household with another volunteer is a type of their own: the
 	// household row couples them to specific persons, so they are no longer interchangeable.
-	const shared = (h: string | undefined) => h !== undefined && (householdOf.get(h)?.length ?? 0) > 1;
+	const shared = (h: string | undefined) =>
+		h !== undefined && (householdOf.get(h)?.length ?? 0) > 1;
 	const byKey = new Map<string, VolunteerType>();
 	for (const r of rows) {
 		const attrs = JSON.stringify(r.vi.map((i, c) => categories[c].values[i].value));
@@ -188,6 +198,7 @@ export function isFeasiblePanel(inst: PanelInstance, panel: ArrayLike<number>): 
 	if (total !== inst.size) return false;
 	const counts = quotaCounts(inst, panel);
 	for (const [c, cat] of inst.categories.entries())
-		for (const [v, q] of cat.values.entries()) if (counts[c][v] < q.min || counts[c][v] > q.max) return false;
+		for (const [v, q] of cat.values.entries())
+			if (counts[c][v] < q.min || counts[c][v] > q.max) return false;
 	return inst.households.every((h) => h.reduce((s, t) => s + panel[t], 0) <= 1);
 }

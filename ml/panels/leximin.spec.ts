@@ -39,7 +39,9 @@ describe('leximin', () => {
 		for (const p of r.distribution.panels) expect(isFeasiblePanel(inst, p)).toBe(true);
 		const seats = inst.types.map((t, i) => r.typeProbabilities[i] * t.members.length);
 		expect(seats.reduce((a, b) => a + b, 0)).toBeCloseTo(inst.size, 9);
-		const expected = quotaCounts(inst, new Int32Array(inst.types.length).fill(0)).map((row) => row.map(() => 0));
+		const expected = quotaCounts(inst, new Int32Array(inst.types.length).fill(0)).map((row) =>
+			row.map(() => 0)
+		);
 		inst.types.forEach((t, i) => t.valueIndex.forEach((v, c) => (expected[c][v] += seats[i])));
 		inst.categories.forEach((cat, c) =>
 			cat.values.forEach((q, v) => {
@@ -54,7 +56,10 @@ describe('leximin', () => {
 
 	it('gives volunteers on no feasible panel probability 0 and the others their leximin share', async () => {
 		// Nobody old can sit: max 0 for old.
-		const volunteers: Volunteer[] = ['y1', 'y2', 'y3', 'o1'].map((id) => ({ id, attributes: { age: id[0] } }));
+		const volunteers: Volunteer[] = ['y1', 'y2', 'y3', 'o1'].map((id) => ({
+			id,
+			attributes: { age: id[0] }
+		}));
 		const inst = buildInstance({
 			volunteers,
 			quotas: [
@@ -64,7 +69,9 @@ describe('leximin', () => {
 			size: 2
 		});
 		const r = await leximin(inst);
-		const p = new Map(inst.types.flatMap((t, i) => t.members.map((id) => [id, r.typeProbabilities[i]] as const)));
+		const p = new Map(
+			inst.types.flatMap((t, i) => t.members.map((id) => [id, r.typeProbabilities[i]] as const))
+		);
 		expect(p.get('o1')).toBe(0);
 		for (const id of ['y1', 'y2', 'y3']) expect(p.get(id)).toBeCloseTo(2 / 3, 9);
 		expect(r.unselectable.map((t) => inst.types[t].members[0])).toEqual(['o1']);
@@ -88,7 +95,9 @@ describe('leximin', () => {
 		const r = await leximin(inst);
 		for (const p of r.distribution.panels) expect(isFeasiblePanel(inst, p)).toBe(true);
 		const brute = await bruteForceLeximin(inst);
-		inst.types.forEach((t, i) => t.members.forEach((id) => expect(r.typeProbabilities[i]).toBeCloseTo(brute.get(id)!, 6)));
+		inst.types.forEach((t, i) =>
+			t.members.forEach((id) => expect(r.typeProbabilities[i]).toBeCloseTo(brute.get(id)!, 6))
+		);
 		// a and b share the household seat: c is on every panel.
 		expect(brute.get('c')).toBeCloseTo(1, 6);
 	});

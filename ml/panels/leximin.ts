@@ -80,7 +80,10 @@ function perSeat(y: ArrayLike<number>, inst: PanelInstance): Float64Array {
 	return Float64Array.from(inst.types, (t, i) => y[i] / t.members.length);
 }
 
-export async function leximin(inst: PanelInstance, options: LeximinOptions = {}): Promise<LeximinResult> {
+export async function leximin(
+	inst: PanelInstance,
+	options: LeximinOptions = {}
+): Promise<LeximinResult> {
 	const h = await highs();
 	const T = inst.types.length;
 	const gapTol = options.gapTolerance ?? 1e-6;
@@ -139,7 +142,9 @@ export async function leximin(inst: PanelInstance, options: LeximinOptions = {})
 			else unselectable.push(t);
 		}
 		const initialMs = performance.now() - t0;
-		log(`initial panels: ${panels.length} from ${rounds} rounds, ${unselectable.length} unselectable types, ${initialMs.toFixed(0)} ms`);
+		log(
+			`initial panels: ${panels.length} from ${rounds} rounds, ${unselectable.length} unselectable types, ${initialMs.toFixed(0)} ms`
+		);
 
 		// 2. The dual LP, kept in one HiGHS model: columns y_0 … y_{T−1}, ŷ; row 0 is Σ_{t∉F} y_t = 1.
 		const d = h.createModel();
@@ -147,7 +152,10 @@ export async function leximin(inst: PanelInstance, options: LeximinOptions = {})
 		d.options.set({ output_flag: false });
 		d.addVars(new Float64Array(T + 1), new Float64Array(T + 1).fill(h.infinity));
 		d.changeColCost(T, 1);
-		d.addRow(1, 1, { indices: Int32Array.from({ length: T }, (_, i) => i), values: new Float64Array(T).fill(1) });
+		d.addRow(1, 1, {
+			indices: Int32Array.from({ length: T }, (_, i) => i),
+			values: new Float64Array(T).fill(1)
+		});
 		let rowsInDual = 0;
 		const addPanelRow = (p: Int32Array) => {
 			const idx: number[] = [];
@@ -213,9 +221,11 @@ export async function leximin(inst: PanelInstance, options: LeximinOptions = {})
 			setFixedCosts();
 			for (;;) {
 				if (!solveDual(false)) {
-					if (reductions > 1000) throw new SolverError('the leximin LP stays infeasible after 1000 reductions');
+					if (reductions > 1000)
+						throw new SolverError('the leximin LP stays infeasible after 1000 reductions');
 					// The fixed probabilities are (by rounding) slightly infeasible: lower them all.
-					for (let t = 0; t < T; t++) if (!Number.isNaN(fixed[t])) fixed[t] = Math.max(0, fixed[t] - reduceStep);
+					for (let t = 0; t < T; t++)
+						if (!Number.isNaN(fixed[t])) fixed[t] = Math.max(0, fixed[t] - reduceStep);
 					setFixedCosts();
 					reductions++;
 					continue;
@@ -240,7 +250,8 @@ export async function leximin(inst: PanelInstance, options: LeximinOptions = {})
 				pricingSolves++;
 				if (!best) throw new SolverError('panel MILP became infeasible');
 				if (best.value > yHat + gapTol) {
-					if (!add(best.panel)) throw new SolverError('pricing returned a known panel above the LP bound');
+					if (!add(best.panel))
+						throw new SolverError('pricing returned a known panel above the LP bound');
 					addPanelRow(best.panel);
 					continue;
 				}
@@ -290,7 +301,9 @@ export async function leximin(inst: PanelInstance, options: LeximinOptions = {})
 					}
 				}
 				if (!any && arg >= 0) fix(arg, Math.max(0, dualObj));
-				log(`stage ${stages}: probability ${dualObj.toFixed(6)} fixed, ${nFixed}/${T} types, ${panels.length} panels, ${(performance.now() - t0).toFixed(0)} ms`);
+				log(
+					`stage ${stages}: probability ${dualObj.toFixed(6)} fixed, ${nFixed}/${T} types, ${panels.length} panels, ${(performance.now() - t0).toFixed(0)} ms`
+				);
 				break;
 			}
 		}
@@ -328,7 +341,8 @@ export async function leximin(inst: PanelInstance, options: LeximinOptions = {})
 		let xs: Float64Array;
 		try {
 			primal.options.set({ output_flag: false, solver: 'simplex' });
-			if (primal.run().modelStatus !== OPTIMAL) throw new SolverError('final primal LP not solved to optimality');
+			if (primal.run().modelStatus !== OPTIMAL)
+				throw new SolverError('final primal LP not solved to optimality');
 			xs = primal.getSolution().colValue.slice(0, P);
 		} finally {
 			primal.dispose();
@@ -339,13 +353,19 @@ export async function leximin(inst: PanelInstance, options: LeximinOptions = {})
 			sum += xs[i];
 		}
 		const chosen: { panel: Int32Array; w: number; key: string }[] = [];
-		for (let i = 0; i < P; i++) if (xs[i] > 0) chosen.push({ panel: panels[i], w: xs[i] / sum, key: panelKey(panels[i]) });
+		for (let i = 0; i < P; i++)
+			if (xs[i] > 0) chosen.push({ panel: panels[i], w: xs[i] / sum, key: panelKey(panels[i]) });
 		chosen.sort((a, b) => byCodeUnit(a.key, b.key));
 		const typeProbabilities = new Float64Array(T);
-		for (const c of chosen) for (let t = 0; t < T; t++) typeProbabilities[t] += (c.w * c.panel[t]) / size[t];
+		for (const c of chosen)
+			for (let t = 0; t < T; t++) typeProbabilities[t] += (c.w * c.panel[t]) / size[t];
 		const totalMs = performance.now() - t0;
-		log(`time in the dual LP: simplex ${timing.simplex.toFixed(0)} ms, interior point ${timing.ipm.toFixed(0)} ms; pricing MILP ${pm.ms.toFixed(0)} ms`);
-		log(`leximin done: ${stages} stages, ${panels.length} panels generated, ${chosen.length} in the distribution, ${totalMs.toFixed(0)} ms`);
+		log(
+			`time in the dual LP: simplex ${timing.simplex.toFixed(0)} ms, interior point ${timing.ipm.toFixed(0)} ms; pricing MILP ${pm.ms.toFixed(0)} ms`
+		);
+		log(
+			`leximin done: ${stages} stages, ${panels.length} panels generated, ${chosen.length} in the distribution, ${totalMs.toFixed(0)} ms`
+		);
 		return {
 			typeProbabilities,
 			distribution: { panels: chosen.map((c) => c.panel), weights: chosen.map((c) => c.w) },

@@ -28,7 +28,8 @@ export function proposeReplacement(
 	const typeOf = new Map<string, number>();
 	inst.types.forEach((t, i) => t.members.forEach((id) => typeOf.set(id, i)));
 	if (!panel.includes(dropout)) throw new Error(`'${dropout}' is not on the panel`);
-	for (const id of panel) if (!typeOf.has(id)) throw new Error(`panel member '${id}' is not in the pool`);
+	for (const id of panel)
+		if (!typeOf.has(id)) throw new Error(`panel member '${id}' is not in the pool`);
 	const stay = panel.filter((id) => id !== dropout);
 	const counts = inst.categories.map((c) => new Array<number>(c.values.length).fill(0));
 	const usedHouseholds = new Set<string>();

@@ -13,7 +13,10 @@ import type { LeximinStats, PanelInstance, PanelSpec } from './types';
 export const ENGINE_VERSION = 'osallistu-panels/1 (highs 1.15)';
 
 export class InfeasibleQuotasError extends Error {
-	constructor(readonly relaxations: QuotaRelaxation[], readonly withinFlex: boolean) {
+	constructor(
+		readonly relaxations: QuotaRelaxation[],
+		readonly withinFlex: boolean
+	) {
 		super('no panel meets all quotas');
 		this.name = 'InfeasibleQuotasError';
 	}
@@ -64,11 +67,19 @@ export async function selectPanel(spec: PanelSpec, opts: SelectOptions): Promise
 	const inst = buildInstance(spec);
 	const d = await diagnose(inst);
 	if (!d.feasible) throw new InfeasibleQuotasError(d.relaxations, d.withinFlex);
-	const base = { algorithm, seed: opts.seed, commitment: commitment(spec, algorithm), engine: ENGINE_VERSION, types: inst.types.length };
+	const base = {
+		algorithm,
+		seed: opts.seed,
+		commitment: commitment(spec, algorithm),
+		engine: ENGINE_VERSION,
+		types: inst.types.length
+	};
 	if (algorithm === 'leximin') {
 		const r = await leximin(inst, opts.leximin);
 		const probabilities = new Map<string, number>();
-		inst.types.forEach((t, i) => t.members.forEach((id) => probabilities.set(id, r.typeProbabilities[i])));
+		inst.types.forEach((t, i) =>
+			t.members.forEach((id) => probabilities.set(id, r.typeProbabilities[i]))
+		);
 		const selected = drawPanel(inst, r.distribution, opts.seed);
 		return {
 			...base,
@@ -102,15 +113,26 @@ function sortedMap(m: Map<string, number>): Map<string, number> {
 	return new Map([...m.entries()].sort((a, b) => byCodeUnit(a[0], b[0])));
 }
 
-export function quotaTable(inst: PanelInstance, selected: readonly string[], probabilities: Map<string, number>): QuotaOutcome[] {
+export function quotaTable(
+	inst: PanelInstance,
+	selected: readonly string[],
+	probabilities: Map<string, number>
+): QuotaOutcome[] {
 	const typeOf = new Map<string, number>();
 	inst.types.forEach((t, i) => t.members.forEach((id) => typeOf.set(id, i)));
 	const panel = new Int32Array(inst.types.length);
 	for (const id of selected) panel[typeOf.get(id)!]++;
 	const seats = quotaCounts(inst, panel);
-	const pool = quotaCounts(inst, Int32Array.from(inst.types, (t) => t.members.length));
+	const pool = quotaCounts(
+		inst,
+		Int32Array.from(inst.types, (t) => t.members.length)
+	);
 	const expected = inst.categories.map((c) => new Array<number>(c.values.length).fill(0));
-	inst.types.forEach((t) => t.members.forEach((id) => t.valueIndex.forEach((v, c) => (expected[c][v] += probabilities.get(id) ?? 0))));
+	inst.types.forEach((t) =>
+		t.members.forEach((id) =>
+			t.valueIndex.forEach((v, c) => (expected[c][v] += probabilities.get(id) ?? 0))
+		)
+	);
 	return inst.categories.flatMap((cat, c) =>
 		cat.values.map((q, v) => ({
 			category: cat.name,

@@ -33,7 +33,9 @@ export class SolverError extends Error {
 
 /** Rows of the quota constraints: for each (category, value), the types that have it. */
 export function quotaRows(inst: PanelInstance): { c: number; v: number; types: number[] }[] {
-	const rows = inst.categories.flatMap((cat, c) => cat.values.map((_, v) => ({ c, v, types: [] as number[] })));
+	const rows = inst.categories.flatMap((cat, c) =>
+		cat.values.map((_, v) => ({ c, v, types: [] as number[] }))
+	);
 	const offset: number[] = [];
 	let o = 0;
 	for (const cat of inst.categories) {
@@ -64,12 +66,16 @@ export class PanelModel {
 			new Float64Array(T),
 			Float64Array.from(inst.types, (t) => t.members.length)
 		);
-		if (T > 0) m.changeColsIntegrality({ kind: 'range', from: 0, to: T - 1 }, new Int32Array(T).fill(1));
+		if (T > 0)
+			m.changeColsIntegrality({ kind: 'range', from: 0, to: T - 1 }, new Int32Array(T).fill(1));
 		const all = Int32Array.from({ length: T }, (_, i) => i);
 		m.addRow(inst.size, inst.size, { indices: all, values: new Float64Array(T).fill(1) });
 		for (const r of quotaRows(inst)) {
 			const q = inst.categories[r.c].values[r.v];
-			m.addRow(q.min, q.max, { indices: r.types, values: new Float64Array(r.types.length).fill(1) });
+			m.addRow(q.min, q.max, {
+				indices: r.types,
+				values: new Float64Array(r.types.length).fill(1)
+			});
 		}
 		for (const hh of inst.households)
 			m.addRow(-h.infinity, 1, { indices: hh, values: new Float64Array(hh.length).fill(1) });
@@ -87,7 +93,8 @@ export class PanelModel {
 		const { modelStatus } = this.model.run();
 		this.ms += performance.now() - t0;
 		if (modelStatus === INFEASIBLE) return null;
-		if (modelStatus !== OPTIMAL) throw new SolverError(`panel MILP ended with HiGHS model status ${modelStatus}`);
+		if (modelStatus !== OPTIMAL)
+			throw new SolverError(`panel MILP ended with HiGHS model status ${modelStatus}`);
 		const x = this.model.getSolution().colValue;
 		const panel = new Int32Array(T);
 		let value = 0;
