@@ -7,6 +7,7 @@
  * - LEXIMIN's smallest selection probability against the legacy greedy method's, estimated by
  *   repeating the greedy draw;
  * - the load average before and after (the machine may be shared).
+ * `--legacy-only` skips LEXIMIN (the greedy estimate alone takes seconds).
  */
 import { loadavg } from 'node:os';
 import { buildInstance } from '../../ml/panels/instance';
@@ -35,22 +36,29 @@ console.log(
 		`${inst.categories.reduce((s, c) => s + c.values.length, 0)} quotas, ${inst.types.length} types`
 );
 
+const legacyOnly = process.argv.includes('--legacy-only');
 const cpu0 = process.cpuUsage();
-const r = await leximin(inst, { log: (l) => console.log(`  ${l}`) });
-const cpu = process.cpuUsage(cpu0);
-const s = r.stats;
-const gap = s.firstStageBound > 0 ? (s.firstStageBound - s.firstStageValue) / s.firstStageBound : 0;
-console.log(
-	`first stage: ${(s.firstStageMs / 1000).toFixed(1)} s wall, min probability ${s.firstStageValue.toFixed(6)}, LP bound ${s.firstStageBound.toFixed(6)} (gap ${(100 * gap).toFixed(4)} %)`
-);
-console.log(
-	`full LEXIMIN: ${(s.totalMs / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU; ${s.stages} stages, ` +
-		`${s.panelsGenerated} panels generated, ${r.distribution.panels.length} in the distribution, ${s.pricingSolves} pricing MILPs, ${s.reductions} reductions`
-);
-let minLex = Infinity;
-for (const p of r.typeProbabilities) minLex = Math.min(minLex, p);
-console.log(`LEXIMIN min probability ${minLex.toFixed(6)}; load average ${load()}`);
-
+const r = legacyOnly
+	? null
+	: await leximin(inst, {
+			log: (l) => console.log(`  ${l}`),
+			onFirstStage: ({ ms, value, bound }) =>
+				console.log(
+					`first stage: ${(ms / 1000).toFixed(1)} s wall, min probability ${value.toFixed(6)}, ` +
+						`LP bound ${bound.toFixed(6)} (gap ${((100 * (bound - value)) / bound).toFixed(4)} %); load average ${load()}`
+				)
+		});
+let minLex = Number.NaN;
+if (r) {
+	const cpu = process.cpuUsage(cpu0);
+	const s = r.stats;
+	console.log(
+		`full LEXIMIN: ${(s.totalMs / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU; ${s.stages} stages, ` +
+			`${s.panelsGenerated} panels generated, ${r.distribution.panels.length} in the distribution, ${s.pricingSolves} pricing MILPs, ${s.reductions} reductions`
+	);
+	minLex = Math.min(...r.typeProbabilities);
+	console.log(`LEXIMIN min probability ${minLex.toFixed(6)}; load average ${load()}`);
+}
 const g0 = performance.now();
 const legacy = new LegacyPool(inst);
 const est = estimateLegacy(legacy, seededRng('bench-legacy'), draws);

@@ -62,6 +62,8 @@ export interface LeximinOptions {
 	reduceStep?: number;
 	/** Swap searches per column-generation round, from the heaviest known panels. Default 10. */
 	multiStart?: number;
+	/** Called once the max-min probability is proved, with the LP upper bound. */
+	onFirstStage?: (s: { ms: number; value: number; bound: number }) => void;
 	/** Progress lines (to stderr in the command line). */
 	log?: (line: string) => void;
 }
@@ -260,6 +262,11 @@ export async function leximin(
 					firstStageMs = performance.now() - t0;
 					firstStageValue = dualObj;
 					firstStageBound = dualObj + Math.max(0, best.bound - yHat);
+					options.onFirstStage?.({
+						ms: firstStageMs,
+						value: firstStageValue,
+						bound: firstStageBound
+					});
 				}
 				// Which types to fix: the support of a (nearly) strictly complementary dual, from the
 				// interior-point method without crossover, checked against the pricing MILP like any
