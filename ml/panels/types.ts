@@ -86,7 +86,7 @@ export interface LeximinStats {
 	panelsGenerated: number;
 	/** Pricing MILPs solved. */
 	pricingSolves: number;
-	/** Times fixed probabilities had to be lowered by 1e-4 for numerical feasibility (reference behaviour). */
+	/** Times the fixed probabilities had to be lowered for numerical feasibility (the reference's "REDUCE PROBS"). */
 	reductions: number;
 	/** Milliseconds for the initial panels (multiplicative weights). */
 	initialMs: number;
@@ -96,15 +96,4 @@ export interface LeximinStats {
 	firstStageValue: number;
 	firstStageBound: number;
 	totalMs: number;
-}
-
-export interface SelectionResult {
-	algorithm: 'leximin' | 'legacy';
-	/** Selection probability of every volunteer (persons of a type share one). */
-	probabilities: Map<string, number>;
-	/** Per type (leximin) — undefined for legacy. */
-	distribution?: Distribution;
-	/** Types that are on no quota-feasible panel at all (probability 0). */
-	unselectable: string[];
-	stats?: LeximinStats;
 }
