@@ -6,11 +6,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { threadId } from 'node:worker_threads';
 import {
+	computeOpinionMap,
 	computeOpinionMapOffThread,
-	stopOpinionMapThread
-} from '../../../src/lib/server/conversations/opinion-map.off-thread';
-import { computeOpinionMap } from '../../../src/lib/server/conversations/opinion-map.engine';
-import type { MapInput } from '../../../src/lib/server/conversations/opinion-map.port';
+	stopOpinionMapThread,
+	type MapInput
+} from '../../../src/lib/server/conversations';
 
 /** Two opinion camps and noise, from a fixed seed: 1 200 participants × 150 statements. */
 function bigInput(): MapInput {

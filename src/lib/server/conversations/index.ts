@@ -58,7 +58,17 @@ export type {
 	VoteOutcome,
 	StatementView
 } from './conversations.types';
-export type { MapInput, MapResult, MapState, MapVote, ComputeOpinionMap } from './opinion-map.port';
+export type {
+	MapInput,
+	MapResult,
+	MapState,
+	MapVote,
+	ComputeOpinionMap,
+	ComputeOpinionMapAsync
+} from './opinion-map.port';
+// The engine on the calling thread and in the worker thread (the map job uses the latter).
+export { computeOpinionMap } from './opinion-map.engine';
+export { computeOpinionMapOffThread, stopOpinionMapThread } from './opinion-map.off-thread';
 export { castVote } from './votes';
 export { castVotes } from './vote-intake';
 // The batcher itself, for its integration test (routes go through castVotes).
