@@ -1,5 +1,6 @@
 /** Input rules. Messages are i18n keys; statement text is one line of plain text, never HTML. */
-import { optionalClientId, z, textField } from '$lib/validation';
+import { fileField, optionalClientId, optionalFileField, z, textField } from '$lib/validation';
+import { MAX_UPLOAD_BYTES } from '../core/http/upload-limit';
 
 export const STATEMENT_MIN = 3;
 export const STATEMENT_MAX = 280;
@@ -93,3 +94,18 @@ export const findingSchema = z.object({
 
 /** Votes a participant casts before the opinion map opens to them (Polis clusters from 7). */
 export const MAP_MIN_VOTES = 7;
+
+const polisFile = () =>
+	fileField(
+		MAX_UPLOAD_BYTES,
+		'conversations.errors.fileMissing',
+		'conversations.errors.fileTooLarge'
+	);
+
+/** A Polis export to import: its two CSV files, the optional summary, and a topic. */
+export const polisImportSchema = z.object({
+	topic: textField(200, false).default(''),
+	comments: polisFile(),
+	participantsVotes: polisFile(),
+	summary: optionalFileField(MAX_UPLOAD_BYTES, 'conversations.errors.fileTooLarge')
+});
