@@ -30,6 +30,7 @@ export { handleVoteApi, voteFormAction, statementFormAction } from './http';
 export { voteLimiter, statementLimiter } from './rate-limit';
 export { buildMapView, GROUP_NAMES, MIN_VOTES_FOR_SHARE, type MapView } from './map-view';
 export { conversationOr404, loadReport } from './pages';
+export { mapOpenTo, mapThreshold } from './map-access';
 export { contentLanguage } from './content-language';
 export {
 	parseResultOrder,
@@ -37,4 +38,3 @@ export {
 	type ResultOrder,
 	type StatementResult
 } from './statement-results';
-export { readCreateForm, validateCreate, type CreateFormValues } from './form-data';

@@ -220,7 +220,7 @@ function names(f: { name_fi: string; name_sv: string; name_en: string }) {
 	return { name_fi: f.name_fi, name_sv: f.name_sv || f.name_fi, name_en: f.name_en || f.name_fi };
 }
 
-function questionsProblem(detail: string): SurveyFormProblem {
+function questionsProblem(detail: string): SurveyFormProblem & { field: 'questions' } {
 	return { ok: false, field: 'questions', key: 'feedback.errors.questions', params: { detail } };
 }
 
@@ -246,7 +246,7 @@ export async function saveSurveyFromForm(
 	actorUserId: string,
 	surveyId: number,
 	form: SurveyEditForm
-): Promise<{ ok: true; version: number } | SurveyFormProblem> {
+): Promise<{ ok: true; version: number } | (SurveyFormProblem & { field: 'questions' })> {
 	const q = parseQuestions(form.questions);
 	if (!q.ok) return questionsProblem(q.detail);
 	const r = await saveSurvey(db, actorUserId, surveyId, {

@@ -18,6 +18,9 @@ export { exportMembersCsv } from './member-export';
 export { filtersFromUrl } from './form-data';
 export {
 	answerSchema,
+	eraseSchema,
+	joinSchema,
+	profileSchema,
 	invitationSchema,
 	memberImportSchema,
 	ownAnswerSchema,

@@ -13,6 +13,15 @@ export const birthYearField = z.coerce
 	.int({ error: 'pool.errors.birthYear' })
 	.refine((y) => y >= 1900 && y <= thisYear() - MIN_AGE, { error: 'pool.errors.birthYear' });
 
+/**
+ * The form's birth year is optional to superforms and required by the refinement: superforms
+ * fills a failed required number with its default, so after a refused submit without JavaScript
+ * the field showed "0" instead of staying empty. Callers read it after `form.valid` as a number.
+ */
+const formBirthYear = birthYearField
+	.optional()
+	.refine((y) => y !== undefined, { error: 'validation.required' });
+
 export const profileSchema = z.object({
 	name: textField(120),
 	email: emailField,
@@ -28,7 +37,7 @@ export const profileSchema = z.object({
 		.trim()
 		.min(1, { error: 'validation.required' })
 		.max(10, { error: 'pool.import.unknownMunicipality' }),
-	birthYear: birthYearField,
+	birthYear: formBirthYear,
 	gender: optionalEnum(GENDERS),
 	motherTongue: optionalEnum(LANGUAGES),
 	locale: z.enum(LOCALES).default('fi'),
@@ -112,4 +121,9 @@ export const populationSchema = z.object({
 export const questionToggleSchema = z.object({
 	id: int4Id(),
 	active: z.enum(['true', 'false'], { error: 'validation.invalid' })
+});
+
+/** Erasing one's own membership needs the confirmation box ticked. */
+export const eraseSchema = z.object({
+	confirm: z.boolean().refine((v) => v, { error: 'pool.errors.eraseConfirm' })
 });

@@ -1,5 +1,5 @@
-import { redirect } from '@sveltejs/kit';
-import { fail, message, setError, superValidate } from 'sveltekit-superforms';
+import { fail, redirect } from '@sveltejs/kit';
+import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
@@ -30,7 +30,7 @@ export const actions: Actions = {
 			event.request,
 			zod4(polisImportSchema)
 		);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return fail(400, { form: withFiles(form) });
 		const { comments, participantsVotes, summary, topic } = form.data;
 		// The files of one import share one request body, so the limit is for them together.
 		if (comments.size + participantsVotes.size + (summary?.size ?? 0) > MAX_UPLOAD_BYTES)

@@ -1,4 +1,5 @@
-import { fail, superValidate, withFiles } from 'sveltekit-superforms';
+import { fail } from '@sveltejs/kit';
+import { superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
@@ -23,11 +24,11 @@ export const actions: Actions = {
 		const { db } = await runtime();
 		const { user, scope } = await requireFeedbackScope(event, db, event.locals.locale);
 		const form = await superValidate(event.request, zod4(responsesImportSchema));
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return fail(400, { form: withFiles(form) });
 		// Bytes, not file.text(): the CSV layer decides between UTF-8 and Windows-1252.
 		const bytes = new Uint8Array(await form.data.file.arrayBuffer());
 		const result = await importCsvAsStaff(db, user.id, bytes, scope.unitIds);
-		if (!result.ok) return fail(400, { form, problems: result.problems });
+		if (!result.ok) return fail(400, { form: withFiles(form), problems: result.problems });
 		return withFiles({
 			form,
 			done: { stored: result.stored, duplicates: result.duplicates }

@@ -1,4 +1,5 @@
-import { fail, setError, superValidate, withFiles } from 'sveltekit-superforms';
+import { fail } from '@sveltejs/kit';
+import { setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
@@ -17,7 +18,7 @@ export const actions: Actions = {
 	preview: async (event) => {
 		requireRole(event, 'pool_coordinator');
 		const form = await superValidate(event.request, zod4(memberImportSchema));
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return fail(400, { form: withFiles(form) });
 		const { db } = await runtime();
 		const check = await checkMemberCsv(db, await bytes(form.data.file));
 		return withFiles({ form, mode: 'preview' as const, ...importSummary(check) });
@@ -25,11 +26,12 @@ export const actions: Actions = {
 	import: async (event) => {
 		const user = requireRole(event, 'pool_coordinator');
 		const form = await superValidate(event.request, zod4(memberImportSchema));
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return fail(400, { form: withFiles(form) });
 		if (!form.data.consentKept) return setError(form, 'consentKept', 'pool.import.needConsent');
 		const { db } = await runtime();
 		const result = await importMembers(db, user.id, await bytes(form.data.file));
-		if (!result.ok) return fail(400, { form, mode: 'import' as const, ...importSummary(result) });
+		if (!result.ok)
+			return fail(400, withFiles({ form, mode: 'import' as const, ...importSummary(result) }));
 		return withFiles({
 			form,
 			mode: 'import' as const,
