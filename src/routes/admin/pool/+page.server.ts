@@ -3,6 +3,7 @@ import { message, setError, superValidate, withFiles } from 'sveltekit-superform
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
+import { uploadedForm } from '$lib/server/core/http/upload-limit';
 import { requireRole } from '$lib/server/core/auth/guard';
 import {
 	populationSchema,
@@ -51,7 +52,7 @@ export const actions: Actions = {
 	},
 	population: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const popForm = await superValidate(event.request, zod4(populationSchema));
+		const popForm = await superValidate(await uploadedForm(event.request), zod4(populationSchema));
 		if (!popForm.valid) return fail(400, { popForm: withFiles(popForm) });
 		const { db } = await runtime();
 		const bytes = new Uint8Array(await popForm.data.file.arrayBuffer());

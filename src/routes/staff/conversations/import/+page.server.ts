@@ -3,6 +3,7 @@ import { message, setError, superValidate, withFiles } from 'sveltekit-superform
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
+import { MAX_UPLOAD_BYTES, uploadedForm } from '$lib/server/core/http/upload-limit';
 import { requireRole } from '$lib/server/core/auth/guard';
 import {
 	computeMapNow,
@@ -12,7 +13,6 @@ import {
 	PolisCsvError,
 	PolisFileUnreadable
 } from '$lib/server/conversations';
-import { MAX_UPLOAD_BYTES } from '$lib/server/core/http/upload-limit';
 import type { FormMessage } from '$lib/forms';
 
 export const load: PageServerLoad = async (event) => {
@@ -27,7 +27,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'conversation_moderator');
 		const form = await superValidate<typeof polisImportSchema._zod.output, FormMessage>(
-			event.request,
+			await uploadedForm(event.request),
 			zod4(polisImportSchema)
 		);
 		if (!form.valid) return fail(400, { form: withFiles(form) });

@@ -3,12 +3,12 @@ import { superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
+import { MAX_UPLOAD_MB, uploadedForm } from '$lib/server/core/http/upload-limit';
 import {
 	importCsvAsStaff,
 	requireFeedbackScope,
 	responsesImportSchema
 } from '$lib/server/feedback';
-import { MAX_UPLOAD_MB } from '$lib/server/core/http/upload-limit';
 
 export const load: PageServerLoad = async (event) => {
 	const { db } = await runtime();
@@ -23,7 +23,10 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { db } = await runtime();
 		const { user, scope } = await requireFeedbackScope(event, db, event.locals.locale);
-		const form = await superValidate(event.request, zod4(responsesImportSchema));
+		const form = await superValidate(
+			await uploadedForm(event.request),
+			zod4(responsesImportSchema)
+		);
 		if (!form.valid) return fail(400, { form: withFiles(form) });
 		// Bytes, not file.text(): the CSV layer decides between UTF-8 and Windows-1252.
 		const bytes = new Uint8Array(await form.data.file.arrayBuffer());

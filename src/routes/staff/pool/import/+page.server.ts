@@ -3,6 +3,7 @@ import { setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/core/runtime';
+import { uploadedForm } from '$lib/server/core/http/upload-limit';
 import { requireRole } from '$lib/server/core/auth/guard';
 import { checkMemberCsv, importMembers, importSummary, memberImportSchema } from '$lib/server/pool';
 
@@ -17,7 +18,7 @@ const bytes = async (f: File) => new Uint8Array(await f.arrayBuffer());
 export const actions: Actions = {
 	preview: async (event) => {
 		requireRole(event, 'pool_coordinator');
-		const form = await superValidate(event.request, zod4(memberImportSchema));
+		const form = await superValidate(await uploadedForm(event.request), zod4(memberImportSchema));
 		if (!form.valid) return fail(400, { form: withFiles(form) });
 		const { db } = await runtime();
 		const check = await checkMemberCsv(db, await bytes(form.data.file));
@@ -25,7 +26,7 @@ export const actions: Actions = {
 	},
 	import: async (event) => {
 		const user = requireRole(event, 'pool_coordinator');
-		const form = await superValidate(event.request, zod4(memberImportSchema));
+		const form = await superValidate(await uploadedForm(event.request), zod4(memberImportSchema));
 		if (!form.valid) return fail(400, { form: withFiles(form) });
 		if (!form.data.consentKept) return setError(form, 'consentKept', 'pool.import.needConsent');
 		const { db } = await runtime();
