@@ -76,3 +76,22 @@ export function optionalClientId(max = 64) {
 		.optional()
 		.transform((v) => (v ? v : undefined));
 }
+
+/**
+ * An uploaded file (superforms passes File entries through; an empty file input arrives as
+ * undefined). Bytes beyond `maxBytes` are refused here, so the form says so in the user's language.
+ */
+export function fileField(maxBytes: number, missingKey: string, tooLargeKey: string) {
+	return z
+		.instanceof(File, { error: missingKey })
+		.refine((f) => f.size > 0, { error: missingKey })
+		.refine((f) => f.size <= maxBytes, { error: tooLargeKey });
+}
+
+/** The same, for a file the form may leave out. */
+export function optionalFileField(maxBytes: number, tooLargeKey: string) {
+	return z
+		.instanceof(File, { error: 'validation.invalid' })
+		.refine((f) => f.size <= maxBytes, { error: tooLargeKey })
+		.optional();
+}

@@ -61,8 +61,14 @@ for (const js of [true, false]) {
 			await page.goto('/pool');
 			// The birth year starts empty, not as a prefilled 0.
 			await expect(page.getByLabel('Syntymävuosi')).toHaveValue('');
+			await page.getByLabel('Nimi', { exact: true }).fill('Testi Poolilainen');
+			const refused = page.waitForResponse((r) => r.request().method() === 'POST');
 			await page.getByRole('button', { name: 'Liity pooliin' }).click();
+			if (!js) expect((await refused).status()).toBe(400);
 			await expect(page.getByText('Tarvitsemme luvan, jotta voit liittyä.')).toBeVisible();
+			// After the refusal what was typed stays, and the empty birth year stays empty, not "0".
+			await expect(page.getByLabel('Nimi', { exact: true })).toHaveValue('Testi Poolilainen');
+			await expect(page.getByLabel('Syntymävuosi')).toHaveValue('');
 			await page.getByLabel('Nimi', { exact: true }).fill('Testi Poolilainen');
 			await page.getByLabel('Sähköposti').fill(email);
 			await page.getByLabel('Kotikunta').selectOption({ label: 'Nokia' });

@@ -3,23 +3,18 @@ import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
-import {
-	joinSchema,
-	joinPool,
-	profileOptions,
-	unknownReferences,
-	cleanBackground,
-	joinLimiter,
-	CONSENT_VERSION
-} from '$lib/server/pool';
+import { joinSchema } from '$lib/server/pool';
+import { joinPool } from '$lib/server/pool';
+import { profileOptions, unknownReferences } from '$lib/server/pool';
+import { cleanBackground } from '$lib/server/pool';
+import { joinLimiter } from '$lib/server/pool';
+import { CONSENT_VERSION } from '$lib/server/pool';
 import type { FormMessage } from '$lib/forms';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const { db } = await runtime();
 	const form = await superValidate(zod4(joinSchema), { errors: false });
 	form.data.locale = locals.locale;
-	// superforms starts a number at 0; a birth year starts empty, not as "0" (issue 11).
-	(form.data as { birthYear?: number }).birthYear = undefined;
 	if (locals.user) {
 		form.data.email = locals.user.email;
 		form.data.name = locals.user.displayName;
@@ -34,6 +29,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
+		// Read once: superforms validates the schema's fields, the background answers (bg_<id>,
+		// as many as there are questions) are checked against the questions below.
 		const data = await request.formData();
 		const form = await superValidate<typeof joinSchema._zod.output, FormMessage>(
 			data,
@@ -51,7 +48,11 @@ export const actions: Actions = {
 		await joinPool(
 			db,
 			config.origin,
-			{ ...form.data, background: cleanBackground(questions, Object.fromEntries(data)) },
+			{
+				...form.data,
+				birthYear: form.data.birthYear!,
+				background: cleanBackground(questions, Object.fromEntries(data))
+			},
 			{ userId: locals.user?.id, userEmail: locals.user?.email }
 		);
 		// Same answer whether or not the address was in the pool before.

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { formEvent, grant, user } from '../../helpers/route-event';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
-import { MAX_UPLOAD_BYTES } from '../../../src/lib/server/core/http/upload-limit';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from '../../../src/lib/server/core/http/upload-limit';
 import { translate } from '../../../src/lib/i18n';
 import { addUnits } from '../feedback/fixtures';
 
@@ -68,17 +68,23 @@ describe.each(BACKENDS)('upload forms over the limit on %s', (backend) => {
 					{ user: staff }
 				) as never
 			);
-			expect(res).toMatchObject({ status: 400, data: { error: 'pool.import.tooLarge' } });
+			expect(res).toMatchObject({
+				status: 400,
+				data: { form: { errors: { file: ['pool.import.tooLarge'] } } }
+			});
 		}
 	});
 
 	it('feedback CSV import: the form says the file is too large and how large it may be', async () => {
 		const res = (await feedback.actions.default(
 			formEvent('/staff/feedback/import', [['file', tooLarge()]], { user: staff }) as never
-		)) as { status: number; data: { problems: { key: string; params: { mb: number } }[] } };
+		)) as { status: number; data: { form: { errors: { file: string[] } } } };
 		expect(res.status).toBe(400);
-		const [p] = res.data.problems;
-		expect(translate('fi', p.key, p.params)).toBe('Tiedosto on liian suuri (enintään 10 Mt).');
+		const [key] = res.data.form.errors.file;
+		// The page gives the limit as the message's parameter.
+		expect(translate('fi', key, { mb: MAX_UPLOAD_MB })).toBe(
+			'Tiedosto on liian suuri (enintään 10 Mt).'
+		);
 	});
 
 	it('Polis import: the files together may not pass the limit', async () => {
@@ -93,9 +99,9 @@ describe.each(BACKENDS)('upload forms over the limit on %s', (backend) => {
 				],
 				{ user: staff }
 			) as never
-		)) as { status: number; data: { error: { key: string } } };
+		)) as { status: number; data: { form: { errors: { comments: string[] } } } };
 		expect(res.status).toBe(413);
-		expect(translate('en', res.data.error.key)).toBe(
+		expect(translate('en', res.data.form.errors.comments[0])).toBe(
 			'The files are too large (at most 10 MB in all).'
 		);
 	});

@@ -1,5 +1,13 @@
 /** Input rules. Messages are i18n keys; statement text is one line of plain text, never HTML. */
-import { optionalClientId, z, textField } from '$lib/validation';
+import {
+	fileField,
+	int4Id,
+	optionalClientId,
+	optionalFileField,
+	z,
+	textField
+} from '$lib/validation';
+import { MAX_UPLOAD_BYTES } from '../core/http/upload-limit';
 
 export const STATEMENT_MIN = 3;
 export const STATEMENT_MAX = 280;
@@ -50,6 +58,62 @@ export const createConversationSchema = z.object({
 });
 export type CreateConversationInput = z.output<typeof createConversationSchema>;
 
+/**
+ * The create form as superforms reads it: seeds stay text (createConversationSchema splits them
+ * into statements), and the boxes are false when unticked (a default of true would tick them
+ * again; the page starts them ticked).
+ */
+export const createConversationFormSchema = z.object({
+	topic: textField(200),
+	description: textField(4000, false).default(''),
+	languages: z
+		.array(z.enum(LANGUAGES, { error: 'validation.invalid' }))
+		.min(1, { error: 'conversations.errors.languageRequired' }),
+	allowStatements: z.boolean().default(false),
+	allowAnonymous: z.boolean().default(false),
+	moderation: z.enum(['pre', 'post'], { error: 'validation.invalid' }).default('pre'),
+	seeds: z
+		.string()
+		.default('')
+		.superRefine((text, ctx) => {
+			const r = seedLines.safeParse(text);
+			if (!r.success) ctx.addIssue({ code: 'custom', message: r.error.issues[0].message });
+		})
+});
+export type CreateConversationForm = z.output<typeof createConversationFormSchema>;
+
+/** A moderator's button on one statement. */
+export const moderateSchema = z.object({
+	action: z.enum(['accept', 'reject', 'meta', 'unmeta'], {
+		error: 'conversations.errors.badRequest'
+	}),
+	statementId: int4Id('conversations.errors.badRequest')
+});
+
+/** Seed statements added later, one a line. */
+export const seedFormSchema = z.object({
+	seeds: z
+		.string()
+		.default('')
+		.superRefine((text, ctx) => {
+			const r = seedLines.safeParse(text);
+			if (!r.success) ctx.addIssue({ code: 'custom', message: r.error.issues[0].message });
+		})
+});
+
+/** Whether personal (xid) links are accepted. */
+export const xidSettingSchema = z.object({ allowXid: z.boolean().default(false) });
+
+/** The xids to make personal links for, one a line (checked by makeXidLinks). */
+export const xidLinksSchema = z.object({
+	xids: z.string().max(200_000, { error: 'validation.tooLong' }).default('')
+});
+
+/** Removing a finding from the report. */
+export const removeFindingSchema = z.object({
+	findingId: int4Id('conversations.errors.badRequest')
+});
+
 export const statementSchema = z.object({
 	body: statementText,
 	// Blank counts as none: two blank ids are two statements, not a unique-key clash.
@@ -57,6 +121,22 @@ export const statementSchema = z.object({
 });
 
 export const VOTE_WORDS = { agree: 1, disagree: -1, pass: 0 } as const;
+
+/**
+ * The page's vote form as posted (superforms reads it): the button's word and the statement's
+ * tid as digits (a number field would read '' as 0 and '1e3' as 1). voteSchema then checks it.
+ */
+export const voteFormSchema = z.object({
+	vote: z.enum(['agree', 'disagree', 'pass'], { error: 'conversations.errors.badVote' }),
+	tid: z.string().regex(/^\d{1,10}$/, { error: 'conversations.errors.badStatementId' }),
+	clientId: z.string().max(200, { error: 'conversations.errors.clientId' }).default('')
+});
+
+/** The page's statement form as posted; statementSchema then checks the text. */
+export const statementFormSchema = z.object({
+	body: z.string().max(10_000, { error: 'conversations.errors.statementLong' }).default(''),
+	clientId: z.string().max(200, { error: 'validation.invalid' }).default('')
+});
 
 /** Largest value of a PostgreSQL `integer` (tid) column. */
 export const INT4_MAX = 2_147_483_647;
@@ -93,3 +173,18 @@ export const findingSchema = z.object({
 
 /** Votes a participant casts before the opinion map opens to them (Polis clusters from 7). */
 export const MAP_MIN_VOTES = 7;
+
+const polisFile = () =>
+	fileField(
+		MAX_UPLOAD_BYTES,
+		'conversations.errors.fileMissing',
+		'conversations.errors.fileTooLarge'
+	);
+
+/** A Polis export to import: its two CSV files, the optional summary, and a topic. */
+export const polisImportSchema = z.object({
+	topic: textField(200, false).default(''),
+	comments: polisFile(),
+	participantsVotes: polisFile(),
+	summary: optionalFileField(MAX_UPLOAD_BYTES, 'conversations.errors.fileTooLarge')
+});

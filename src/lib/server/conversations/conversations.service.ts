@@ -2,7 +2,11 @@
 import type { ConversationsDb, ConversationsExecutor } from './conversations.db';
 import { recordAudit } from '../core/audit';
 import { maskPersonalData } from '../core/privacy/mask';
-import type { CreateConversationInput } from './conversations.schemas';
+import {
+	createConversationSchema,
+	type CreateConversationForm,
+	type CreateConversationInput
+} from './conversations.schemas';
 import type {
 	IdentityRefusal,
 	ParticipantIdentity,
@@ -15,6 +19,15 @@ import { accessSettings, forgetAccessSettings, identityRefusal } from './access'
 import { newXidSecret, XID_PATTERN, xidLink } from './xid';
 import { castVote, VoteRefused } from './votes';
 import { castVotes } from './vote-intake';
+
+/** Creates a conversation from the moderator's form (seeds split into statements). */
+export async function createConversationFromForm(
+	db: ConversationsDb,
+	actorUserId: string,
+	form: CreateConversationForm
+): Promise<string> {
+	return createConversation(db, actorUserId, createConversationSchema.parse(form));
+}
 
 export async function createConversation(
 	db: ConversationsDb,

@@ -1,14 +1,25 @@
 /**
- * The request side of voting and writing statements, framework-thin so the routes stay one line
- * and integration tests drive exactly the code a browser or client reaches: the JSON vote
- * endpoint, and the no-JavaScript vote and statement forms of the conversation page.
+ * The module's HTTP adapter (the one conversations file that speaks SvelteKit: `fail`, `json`,
+ * cookies): the request side of voting and writing statements, so the routes stay one line and
+ * integration tests drive exactly the code a browser or client reaches: the JSON vote endpoint,
+ * and the vote and statement forms of the conversation page (read with superforms, checked by
+ * the same zod schemas as the JSON endpoint). The services it calls return results, not HTTP.
  */
 import { fail, json, type Cookies } from '@sveltejs/kit';
 import type { ConversationsDb } from './conversations.db';
 import { isUuid } from '$lib/ids';
 import { translate } from '$lib/i18n';
 import type { ParticipantIdentity } from './conversations.types';
-import { statementSchema, voteBatchSchema, voteSchema, VOTE_WORDS } from './conversations.schemas';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import {
+	statementFormSchema,
+	statementSchema,
+	voteBatchSchema,
+	voteFormSchema,
+	voteSchema,
+	VOTE_WORDS
+} from './conversations.schemas';
 import { submitStatement, voteAs, type VoteAsError } from './conversations.service';
 import { accessSettings } from './access';
 import { identityOf } from './identity';
@@ -107,15 +118,12 @@ export async function voteFormAction(db: ConversationsDb, event: ConversationEve
 	if (!(await voteLimiter.take(`ip:${event.locals.clientIp}`)).allowed) {
 		return fail(429, { voteError: 'conversations.errors.rateLimited' });
 	}
-	const form = await event.request.formData();
-	const word = String(form.get('vote') ?? '');
-	if (!(word in VOTE_WORDS)) return fail(400, { voteError: 'conversations.errors.badVote' });
-	const tidText = String(form.get('tid') ?? '');
+	const form = await superValidate(event.request, zod4(voteFormSchema));
+	if (!form.valid) return fail(400, { voteError: firstError(form.errors, ['vote', 'tid']) });
 	const parsed = voteSchema.safeParse({
-		// Digits only: Number('') and Number('1e3') would pass as integers.
-		tid: /^\d{1,10}$/.test(tidText) ? Number(tidText) : NaN,
-		vote: VOTE_WORDS[word as keyof typeof VOTE_WORDS],
-		clientId: String(form.get('clientId') ?? '')
+		tid: Number(form.data.tid),
+		vote: VOTE_WORDS[form.data.vote],
+		clientId: form.data.clientId
 	});
 	if (!parsed.success) return fail(400, { voteError: parsed.error.issues[0].message });
 	const identity = identityOf(event, c, true)!;
@@ -129,15 +137,14 @@ export async function statementFormAction(db: ConversationsDb, event: Conversati
 	const c = await openConversation(db, event);
 	if (!c)
 		return fail(404, { body: '', statementError: 'conversations.errors.unknown_conversation' });
-	const form = await event.request.formData();
-	const body = String(form.get('body') ?? '');
+	const form = await superValidate(event.request, zod4(statementFormSchema));
+	const body = form.data.body;
 	if (!(await statementLimiter.take(`ip:${event.locals.clientIp}`)).allowed) {
 		return fail(429, { body, statementError: 'conversations.errors.rateLimited' });
 	}
-	const parsed = statementSchema.safeParse({
-		body,
-		clientId: String(form.get('clientId') ?? '') || undefined
-	});
+	if (!form.valid)
+		return fail(400, { body, statementError: firstError(form.errors, ['body', 'clientId']) });
+	const parsed = statementSchema.safeParse({ body, clientId: form.data.clientId || undefined });
 	if (!parsed.success) {
 		return fail(400, { body, statementError: parsed.error.issues[0].message });
 	}
@@ -148,4 +155,13 @@ export async function statementFormAction(db: ConversationsDb, event: Conversati
 		return fail(status, { body, statementError: `conversations.errors.${r.error}` });
 	}
 	return { statementSent: c.moderation };
+}
+
+/** The first field error of a superforms result, in the order the fields are checked. */
+function firstError(errors: Record<string, unknown>, fields: string[]): string {
+	for (const f of fields) {
+		const e = errors[f];
+		if (Array.isArray(e) && typeof e[0] === 'string') return e[0];
+	}
+	return 'conversations.errors.badRequest';
 }

@@ -7,6 +7,7 @@ export type { ConversationsTables } from './conversations.tables';
 export type { ConversationsDb, ConversationsExecutor, ConversationsTx } from './conversations.db';
 export {
 	createConversation,
+	createConversationFromForm,
 	addSeedStatements,
 	type SubmitError,
 	submitStatement,
@@ -45,6 +46,16 @@ export {
 	voteSchema,
 	voteBatchSchema,
 	findingSchema,
+	createConversationFormSchema,
+	moderateSchema,
+	seedFormSchema,
+	xidSettingSchema,
+	xidLinksSchema,
+	removeFindingSchema,
+	polisImportSchema,
+	voteFormSchema,
+	statementFormSchema,
+	type CreateConversationForm,
 	type CreateConversationInput,
 	type VoteInput
 } from './conversations.schemas';
@@ -102,6 +113,7 @@ export {
 } from './conversations.settings';
 export { buildMapView, GROUP_NAMES, MIN_VOTES_FOR_SHARE, type MapView } from './map-view';
 export { conversationOr404, loadReport } from './pages';
+export { mapOpenTo, mapThreshold } from './map-access';
 export { contentLanguage } from './content-language';
 export {
 	parseResultOrder,
@@ -109,4 +121,3 @@ export {
 	type ResultOrder,
 	type StatementResult
 } from './statement-results';
-export { readCreateForm, validateCreate, type CreateFormValues } from './form-data';

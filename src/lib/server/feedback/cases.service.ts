@@ -13,6 +13,8 @@ import { maskPersonalData } from '../core/privacy/mask';
 import { helsinkiDay } from './time';
 import { feedbackConfig } from './feedback.config';
 import type { CaseKind } from './feedback.types';
+import type { CaseForm } from './feedback.schemas';
+import { getActiveUnitId } from './surveys.queries';
 
 export interface NewCase {
 	clientId: string;
@@ -50,6 +52,32 @@ export async function handlersFor(
 
 function loc(v: string): Locale {
 	return isLocale(v) ? v : 'fi';
+}
+
+/**
+ * The direct-feedback form: the unit must be an active one (else the unit field's problem);
+ * contact details are kept only when a reply was asked for.
+ */
+export async function submitDirectFeedback(
+	db: FeedbackDb,
+	origin: string,
+	form: CaseForm,
+	locale: Locale
+): Promise<{ ok: true; replyRequested: boolean } | { ok: false; field: 'unit'; key: string }> {
+	const unit = await getActiveUnitId(db, form.unit);
+	if (!unit) return { ok: false, field: 'unit', key: 'feedback.errors.unit' };
+	await submitCase(db, origin, {
+		clientId: form.clientId,
+		unitId: unit.id,
+		kind: form.kind,
+		body: form.body,
+		replyRequested: form.replyRequested,
+		contact: form.replyRequested
+			? { name: form.name, email: form.email, phone: form.phone }
+			: undefined,
+		locale
+	});
+	return { ok: true, replyRequested: form.replyRequested };
 }
 
 export async function submitCase(

@@ -5,6 +5,7 @@
  */
 import type { FeedbackDb } from './feedback.db';
 import { readCsv } from '../core/csv';
+import { recordAudit } from '../core/audit';
 import { checkAnswers } from './answers';
 import { getSurveyByCode } from './surveys.queries';
 import { NATIONAL_CODE, submitResponses } from './intake.service';
@@ -104,4 +105,22 @@ export async function importCsv(
 		duplicates += r.duplicates;
 	}
 	return { ok: true, stored, duplicates };
+}
+
+/** A staff member's import from the import page, audited with its counts when it is stored. */
+export async function importCsvAsStaff(
+	db: FeedbackDb,
+	actorUserId: string,
+	file: Uint8Array,
+	allowedUnitIds: number[]
+): Promise<ImportResult> {
+	const result = await importCsv(db, file, allowedUnitIds);
+	if (result.ok)
+		await recordAudit(db, {
+			actorUserId,
+			action: 'feedback.import',
+			entityType: 'feedback_response',
+			details: { stored: result.stored, duplicates: result.duplicates }
+		});
+	return result;
 }

@@ -1,5 +1,6 @@
 /** Input schemas (zod, messages are i18n keys) for the feedback endpoints and forms. */
-import { int4Id, z, textField } from '$lib/validation';
+import { fileField, int4Id, z, textField } from '$lib/validation';
+import { MAX_UPLOAD_BYTES } from '../core/http/upload-limit';
 import { CASE_KINDS, CHANNELS } from './feedback.types';
 
 const clientId = z
@@ -64,4 +65,37 @@ export const caseSchema = z
 			ctx.addIssue({ code: 'custom', path: ['email'], message: 'feedback.errors.replyEmail' });
 	});
 
+export type CaseForm = z.output<typeof caseSchema>;
+
 export const answerCaseSchema = z.object({ answer: textField(4000) });
+
+/** The admin's survey names; Swedish and English fall back to the Finnish name when left empty. */
+const surveyNames = {
+	name_fi: textField(200),
+	name_sv: textField(200, false).default(''),
+	name_en: textField(200, false).default(''),
+	/** The questions as JSON text, checked by parseQuestions (surveys.service). */
+	questions: textField(100_000)
+};
+
+export const surveyCreateSchema = z.object({
+	code: z
+		.string({ error: 'validation.required' })
+		.trim()
+		.regex(/^[a-z0-9-]{3,40}$/, { error: 'feedback.errors.code' }),
+	...surveyNames
+});
+export type SurveyCreateForm = z.output<typeof surveyCreateSchema>;
+
+export const surveyEditSchema = z.object({
+	...surveyNames,
+	active: z.boolean().default(false),
+	/** The units the survey is offered in (none: county-wide). */
+	unit: z.array(int4Id()).max(10_000).default([])
+});
+export type SurveyEditForm = z.output<typeof surveyEditSchema>;
+
+/** The staff's CSV import of answers collected elsewhere. */
+export const responsesImportSchema = z.object({
+	file: fileField(MAX_UPLOAD_BYTES, 'feedback.import.noFile', 'feedback.import.tooLarge')
+});

@@ -6,7 +6,14 @@ export { feedbackManifest } from './manifest';
 export type { FeedbackTables } from './feedback.tables';
 export type { FeedbackDb, FeedbackExecutor, FeedbackTx } from './feedback.db';
 export { submitResponses, rebuildRollups, IntakeError, NATIONAL_CODE } from './intake.service';
-export { submitCase, answerCase, runCaseDeadlines, listCases, getCase } from './cases.service';
+export {
+	submitCase,
+	submitDirectFeedback,
+	answerCase,
+	runCaseDeadlines,
+	listCases,
+	getCase
+} from './cases.service';
 export { publicSummary, publicBreakdown } from './public-stats.service';
 export { figures, figuresBy } from './stats.queries';
 export { npsFromCounts } from './nps';
@@ -17,16 +24,23 @@ export {
 	type FeedbackSettings
 } from './feedback.settings';
 export type { Channel, Question, ResponseInput } from './feedback.types';
-export { answerCaseSchema, caseSchema } from './feedback.schemas';
+export {
+	answerCaseSchema,
+	caseSchema,
+	surveyCreateSchema,
+	surveyEditSchema,
+	responsesImportSchema,
+	type CaseForm
+} from './feedback.schemas';
 export { exportCsv } from './csv-export';
-export { importCsv } from './csv-import';
+export { importCsv, importCsvAsStaff } from './csv-import';
 export { readFilter } from './dashboard-filter';
 export { dashboard, selectedUnits } from './dashboard.service';
 export { handleJsonIntake, handleSmsIntake } from './intake-http';
 export { allowIntake } from './limits';
 export { filterUnits, linesWithUnits } from './org-view';
 export { countyPage, linePage, unitPage } from './public-pages';
-export { loadPublicSurvey } from './public-survey';
+export { loadPublicSurvey, surveyFormAdapter } from './public-survey';
 export { posterSvg, qrSvg, surveyLink } from './qr';
 export { canHandleUnit, requireFeedbackScope } from './staff-scope';
 export {
@@ -36,4 +50,12 @@ export {
 	listSurveys,
 	surveysForUnit
 } from './surveys.queries';
-export { createSurvey, parseQuestions, saveSurvey } from './surveys.service';
+export {
+	createSurvey,
+	createSurveyFromForm,
+	parseQuestions,
+	saveSurvey,
+	saveSurveyFromForm,
+	surveyForEditing,
+	type SurveyFormProblem
+} from './surveys.service';

@@ -5,6 +5,8 @@ import type { FeedbackExecutor } from './feedback.db';
 import { getUnitByCode, surveysForUnit } from './surveys.queries';
 import { NATIONAL_CODE } from './intake.service';
 import type { Question } from './feedback.types';
+import { z } from '$lib/validation';
+import { zod4 } from 'sveltekit-superforms/adapters';
 
 export interface PublicQuestion {
 	key: string;
@@ -49,4 +51,37 @@ export async function loadPublicSurvey(
 			.filter((s) => s.id !== survey.id)
 			.map((s) => ({ code: s.code, name: localName(s, locale) }))
 	};
+}
+
+/**
+ * The survey form as superforms reads it: every question's answer as text (the intake's own
+ * checkAnswers then applies the survey's rules, the same as for the JSON intake), the form's
+ * idempotency key and its channel. One adapter per survey version (a version never changes).
+ */
+const formAdapters = new Map<string, ReturnType<typeof buildSurveyAdapter>>();
+
+function buildSurveyAdapter(questions: { key: string }[]) {
+	const answers = Object.fromEntries(
+		questions.map((q) => [q.key, z.string().max(2000, { error: 'validation.tooLong' }).default('')])
+	);
+	return zod4(
+		z.object({
+			...answers,
+			clientId: z
+				.string()
+				.regex(/^[A-Za-z0-9:_-]{8,100}$/, { error: 'feedback.errors.clientId' })
+				.default(''),
+			channel: z.string().max(10).default('web')
+		})
+	);
+}
+
+export function surveyFormAdapter(survey: { id: number }, questions: { key: string }[]) {
+	const key = `${survey.id}:${questions.map((q) => q.key).join(',')}`;
+	let adapter = formAdapters.get(key);
+	if (!adapter) {
+		adapter = buildSurveyAdapter(questions);
+		formAdapters.set(key, adapter);
+	}
+	return adapter;
 }

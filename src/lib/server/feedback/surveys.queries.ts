@@ -82,3 +82,13 @@ export function getUnitByCode(db: FeedbackExecutor, code: string) {
 export function getUnitById(db: FeedbackExecutor, id: number) {
 	return db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** An active unit by id (the direct-feedback form's choice), or undefined. */
+export function getActiveUnitId(db: FeedbackExecutor, id: number) {
+	return db
+		.selectFrom('unit')
+		.select('id')
+		.where('id', '=', id)
+		.where('active', '=', true)
+		.executeTakeFirst();
+}

@@ -5,9 +5,11 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { z } from '$lib/validation';
-import type { FeedbackDb } from './feedback.db';
+import type { FeedbackDb, FeedbackExecutor } from './feedback.db';
 import { recordAudit } from '../core/audit';
 import type { Question } from './feedback.types';
+import type { SurveyCreateForm, SurveyEditForm } from './feedback.schemas';
+import { getSurveyById } from './surveys.queries';
 import { clearIntakeCache } from './intake.service';
 
 const lang = z.object({
@@ -202,4 +204,81 @@ export async function createSurvey(
 	} finally {
 		clearIntakeCache(db);
 	}
+}
+
+/** A form problem the page shows at its field: an i18n key with its parameters. */
+export interface SurveyFormProblem {
+	ok: false;
+	field: 'code' | 'questions';
+	key: string;
+	params?: Record<string, string>;
+}
+
+/** Names left empty in Swedish or English show the Finnish one. */
+function names(f: { name_fi: string; name_sv: string; name_en: string }) {
+	return { name_fi: f.name_fi, name_sv: f.name_sv || f.name_fi, name_en: f.name_en || f.name_fi };
+}
+
+function questionsProblem(detail: string): SurveyFormProblem & { field: 'questions' } {
+	return { ok: false, field: 'questions', key: 'feedback.errors.questions', params: { detail } };
+}
+
+/** Creates a targeted survey from the admin's form; a taken code is the code field's problem. */
+export async function createSurveyFromForm(
+	db: FeedbackDb,
+	actorUserId: string,
+	form: SurveyCreateForm
+): Promise<{ ok: true; id: number } | SurveyFormProblem> {
+	const q = parseQuestions(form.questions);
+	if (!q.ok) return questionsProblem(q.detail);
+	const id = await createSurvey(db, actorUserId, {
+		code: form.code,
+		...names(form),
+		questions: q.questions
+	});
+	return id ? { ok: true, id } : { ok: false, field: 'code', key: 'feedback.errors.code' };
+}
+
+/** Saves the admin's edit form: names, availability, units, and questions (a new version if changed). */
+export async function saveSurveyFromForm(
+	db: FeedbackDb,
+	actorUserId: string,
+	surveyId: number,
+	form: SurveyEditForm
+): Promise<{ ok: true; version: number } | (SurveyFormProblem & { field: 'questions' })> {
+	const q = parseQuestions(form.questions);
+	if (!q.ok) return questionsProblem(q.detail);
+	const r = await saveSurvey(db, actorUserId, surveyId, {
+		...names(form),
+		active: form.active,
+		unitIds: form.unit,
+		questions: q.questions
+	});
+	return { ok: true, version: r.version };
+}
+
+/** A survey as its edit form starts: the stored names, availability, units and question JSON. */
+export async function surveyForEditing(db: FeedbackExecutor, surveyId: number) {
+	const s = await getSurveyById(db, surveyId);
+	if (!s) return null;
+	const [units, row] = await Promise.all([
+		db.selectFrom('feedback_survey_unit').select('unit_id').where('survey_id', '=', s.id).execute(),
+		db
+			.selectFrom('feedback_survey')
+			.select('active')
+			.where('id', '=', s.id)
+			.executeTakeFirstOrThrow()
+	]);
+	return {
+		id: s.id,
+		code: s.code,
+		kind: s.kind,
+		version: s.version,
+		name_fi: s.name_fi,
+		name_sv: s.name_sv,
+		name_en: s.name_en,
+		active: row.active,
+		unitIds: units.map((u) => u.unit_id),
+		questions: JSON.stringify(s.questions, null, 2)
+	};
 }

@@ -39,6 +39,23 @@ export interface ImportCheck {
 	fileError?: string;
 }
 
+/** What the import page shows of a check: the first bad rows and a preview of good ones. */
+export function importSummary(check: ImportCheck) {
+	return {
+		fileError: check.fileError ?? null,
+		total: check.rows.length + check.errors.length,
+		errorCount: check.errors.length,
+		errors: check.errors.slice(0, 200),
+		preview: check.rows.slice(0, 10).map((r) => ({
+			line: r.line,
+			name: r.name,
+			email: r.email,
+			municipality: r.municipality,
+			birth_year: r.birth_year
+		}))
+	};
+}
+
 /** Validates every row: schema, known municipality, duplicates in the file and in the pool. */
 export async function checkMemberCsv(
 	db: PoolExecutor,

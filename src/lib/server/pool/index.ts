@@ -15,7 +15,19 @@ export {
 	listPopulation,
 	listQuestions
 } from './pool.queries';
-export { invitationSchema, joinSchema, profileSchema, questionSchema } from './pool.schemas';
+export {
+	answerSchema,
+	eraseSchema,
+	joinSchema,
+	profileSchema,
+	invitationSchema,
+	memberImportSchema,
+	ownAnswerSchema,
+	populationSchema,
+	questionSchema,
+	questionToggleSchema,
+	type InvitationForm
+} from './pool.schemas';
 export {
 	AGE_BANDS,
 	ANSWERS,
@@ -28,11 +40,13 @@ export {
 	sendReminders,
 	closeInvitation,
 	answerByToken,
+	answerOwnInvitation,
 	answerRecipient,
 	invitationSummary,
 	invitationsOfMember,
 	listInvitations,
 	recipientByToken,
+	replyView,
 	replyDeadlineOf,
 	type InvitationInput,
 	type AnswerResult
@@ -52,10 +66,13 @@ export {
 	checkMemberCsv,
 	importMembers,
 	importPopulation,
+	importSummary,
 	MAX_IMPORT_BYTES
 } from './import.service';
 export { filtersFromUrl, profileOptions, unknownReferences } from './form-data';
 export { joinLimiter, replyLimiter } from './rate-limit';
+export { invitationDraft, sendInvitationForm, type InvitationDraft } from './invitation-draft';
+export { exportMembersCsv } from './member-export';
 export { representation } from './representation';
 export { runRetention, retentionPolicy } from './retention.service';
 export { seedPoolDemo } from './demo';

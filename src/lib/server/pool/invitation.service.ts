@@ -222,6 +222,22 @@ export async function recipientByToken(db: PoolExecutor, token: string) {
 }
 
 /**
+ * What the reply page shows for a link: the invitation in the reader's language, their current
+ * answer, and whether answers are still taken. Null for an unknown link or an erased member.
+ */
+export async function replyView(db: PoolExecutor, token: string, locale: Locale, now = Date.now()) {
+	const r = await recipientByToken(db, token);
+	if (!r || !r.member_id) return null;
+	return {
+		title: r.title,
+		message: messageFor(r, locale),
+		deadline: r.reply_deadline,
+		answer: r.answer,
+		open: r.status === 'open' && new Date(r.reply_deadline).getTime() > now
+	};
+}
+
+/**
  * Records an answer (may be changed until the deadline). A "yes" beyond the maximum accepted is
  * refused; the check and the write hold a lock on the invitation so two last seats are not both taken.
  */
@@ -274,6 +290,25 @@ export async function answerRecipient(
 		return { result: 'ok' as const };
 	});
 	return res.result;
+}
+
+/**
+ * A signed-in member's answer from their own invitations page: the recipient row must be theirs
+ * ('invalid' otherwise, the same as an unknown row, so other members' rows are not revealed).
+ */
+export async function answerOwnInvitation(
+	db: PoolDb,
+	memberId: string,
+	recipientId: number,
+	answer: Answer
+): Promise<AnswerResult> {
+	const own = await db
+		.selectFrom('pool_recipient')
+		.select('id')
+		.where('id', '=', recipientId)
+		.where('member_id', '=', memberId)
+		.executeTakeFirst();
+	return own ? answerRecipient(db, own.id, answer) : 'invalid';
 }
 
 export async function answerByToken(

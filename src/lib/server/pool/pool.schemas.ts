@@ -1,6 +1,7 @@
 /** Validation of the pool's forms and CSV rows; messages are i18n keys. */
-import { emailField, int4Id, textField, z } from '$lib/validation';
-import { GENDERS, LANGUAGES, MIN_AGE, MODES } from './pool.types';
+import { emailField, fileField, int4Id, textField, z } from '$lib/validation';
+import { MAX_UPLOAD_BYTES } from '../core/http/upload-limit';
+import { ACTIVITY_TYPES, ANSWERS, GENDERS, LANGUAGES, MIN_AGE, MODES } from './pool.types';
 import { LOCALES } from '$lib/i18n';
 
 const thisYear = () => new Date().getFullYear();
@@ -11,6 +12,15 @@ export const birthYearField = z.coerce
 	.number({ error: 'validation.required' })
 	.int({ error: 'pool.errors.birthYear' })
 	.refine((y) => y >= 1900 && y <= thisYear() - MIN_AGE, { error: 'pool.errors.birthYear' });
+
+/**
+ * The form's birth year is optional to superforms and required by the refinement: superforms
+ * fills a failed required number with its default, so after a refused submit without JavaScript
+ * the field showed "0" instead of staying empty. Callers read it after `form.valid` as a number.
+ */
+const formBirthYear = birthYearField
+	.optional()
+	.refine((y) => y !== undefined, { error: 'validation.required' });
 
 export const profileSchema = z.object({
 	name: textField(120),
@@ -27,7 +37,7 @@ export const profileSchema = z.object({
 		.trim()
 		.min(1, { error: 'validation.required' })
 		.max(10, { error: 'pool.import.unknownMunicipality' }),
-	birthYear: birthYearField,
+	birthYear: formBirthYear,
 	gender: optionalEnum(GENDERS),
 	motherTongue: optionalEnum(LANGUAGES),
 	locale: z.enum(LOCALES).default('fi'),
@@ -60,7 +70,7 @@ export const importRowSchema = z.object({
 export type ImportRow = z.output<typeof importRowSchema>;
 
 export const invitationSchema = z.object({
-	activityType: z.enum(['conversation', 'panel', 'council', 'survey', 'workshop', 'other']),
+	activityType: z.enum(ACTIVITY_TYPES),
 	activityId: textField(100, false).default(''),
 	title: textField(200),
 	messageFi: textField(4000),
@@ -75,8 +85,11 @@ export const invitationSchema = z.object({
 		.trim()
 		.regex(/^([1-9]\d{0,5})?$/, { error: 'validation.invalid' })
 		.default(''),
-	memberIds: z.string().default('')
+	memberIds: z.string().max(100_000, { error: 'validation.tooLong' }).default(''),
+	/** The member search's filters, when no members were hand-picked. */
+	filterQuery: z.string().max(4000, { error: 'validation.tooLong' }).default('')
 });
+export type InvitationForm = z.output<typeof invitationSchema>;
 
 export const questionSchema = z.object({
 	labelFi: textField(300),
@@ -84,4 +97,33 @@ export const questionSchema = z.object({
 	labelEn: textField(300),
 	/** One option a line: `value;fi;sv;en`. */
 	options: textField(4000)
+});
+
+/** A member's answer to an invitation: on their own page (with the recipient id) or by link. */
+export const answerSchema = z.object({
+	answer: z.enum(ANSWERS, { error: 'validation.invalid' })
+});
+export const ownAnswerSchema = answerSchema.extend({ id: int4Id() });
+
+/** The member import form: a CSV, and the coordinator's word that every member consented. */
+export const memberImportSchema = z.object({
+	file: fileField(MAX_UPLOAD_BYTES, 'pool.import.noFile', 'pool.import.tooLarge'),
+	consentKept: z.boolean().default(false)
+});
+
+/** Population figures for representativeness (a small CSV). */
+export const POPULATION_MAX_BYTES = 2 * 1024 * 1024;
+export const populationSchema = z.object({
+	file: fileField(POPULATION_MAX_BYTES, 'pool.import.noFile', 'pool.import.tooLarge')
+});
+
+/** A background question switched on or off. */
+export const questionToggleSchema = z.object({
+	id: int4Id(),
+	active: z.enum(['true', 'false'], { error: 'validation.invalid' })
+});
+
+/** Erasing one's own membership needs the confirmation box ticked. */
+export const eraseSchema = z.object({
+	confirm: z.boolean().refine((v) => v, { error: 'pool.errors.eraseConfirm' })
 });

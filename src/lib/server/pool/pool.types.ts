@@ -5,6 +5,17 @@ export const LANGUAGES = ['fi', 'sv', 'other'] as const;
 export const MODES = ['online', 'in_person', 'phone'] as const;
 export const STATUSES = ['pending', 'active', 'paused'] as const;
 export const ANSWERS = ['yes', 'no', 'maybe'] as const;
+
+/** The kinds of activity an invitation can be for. */
+export const ACTIVITY_TYPES = [
+	'conversation',
+	'panel',
+	'council',
+	'survey',
+	'workshop',
+	'other'
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export const DIMENSIONS = ['municipality', 'age_band', 'gender', 'language'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 

@@ -5,6 +5,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/core/auth/guard';
 import {
+	eraseSchema,
 	profileSchema,
 	eraseMember,
 	memberForUser,
@@ -75,6 +76,7 @@ export const actions: Actions = {
 		// The e-mail is not edited here: the member's address stays the one they confirmed.
 		await updateProfile(db, member.id, {
 			...form.data,
+			birthYear: form.data.birthYear!,
 			email: member.email,
 			background: cleanBackground(questions, Object.fromEntries(data))
 		});
@@ -93,10 +95,11 @@ export const actions: Actions = {
 		return { note: 'pool.account.resumed' };
 	},
 	erase: async (event) => {
-		const data = await event.request.formData();
+		const erase = await superValidate(event.request, zod4(eraseSchema));
 		const { db, member } = await ownMember(event);
 		if (!member) return fail(404, { notMember: 'pool.errors.notMember' });
-		if (data.get('confirm') !== 'on') return fail(400, { eraseError: 'pool.errors.eraseConfirm' });
+		if (!erase.valid)
+			return fail(400, { eraseError: erase.errors.confirm?.[0] ?? 'validation.invalid' });
 		await eraseMember(db, member.id, 'erased', event.locals.user!.id);
 		redirect(303, '/account/pool?erased=1');
 	}

@@ -1,9 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
-import { listSurveys, createSurvey, parseQuestions } from '$lib/server/feedback';
+import { createSurveyFromForm, listSurveys, surveyCreateSchema } from '$lib/server/feedback';
 import { localName } from '$lib/i18n';
+import type { FormMessage } from '$lib/forms';
 
 const TEMPLATE = JSON.stringify(
 	[
@@ -24,8 +27,10 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const { db } = await runtime();
 	const surveys = await listSurveys(db);
+	const form = await superValidate(zod4(surveyCreateSchema), { errors: false });
+	form.data.questions = TEMPLATE;
 	return {
-		template: TEMPLATE,
+		form,
 		surveys: surveys.map((s) => ({
 			id: s.id,
 			code: s.code,
@@ -40,30 +45,18 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireRole(event, 'admin');
-		const fd = await event.request.formData();
-		const get = (k: string) => String(fd.get(k) ?? '').trim();
-		const values = {
-			code: get('code'),
-			name_fi: get('name_fi'),
-			name_sv: get('name_sv'),
-			name_en: get('name_en'),
-			questions: get('questions')
-		};
-		const errors: Record<string, { key: string; params?: Record<string, string> }> = {};
-		if (!/^[a-z0-9-]{3,40}$/.test(values.code)) errors.code = { key: 'feedback.errors.code' };
-		if (!values.name_fi) errors.name_fi = { key: 'validation.required' };
-		const q = parseQuestions(values.questions);
-		if (!q.ok)
-			errors.questions = { key: 'feedback.errors.questions', params: { detail: q.detail } };
-		if (Object.keys(errors).length || !q.ok) return fail(400, { values, errors });
+		const form = await superValidate<typeof surveyCreateSchema._zod.output, FormMessage>(
+			event.request,
+			zod4(surveyCreateSchema)
+		);
+		if (!form.valid) return fail(400, { form });
 		const { db } = await runtime();
-		const id = await createSurvey(db, user.id, {
-			...values,
-			name_sv: values.name_sv || values.name_fi,
-			name_en: values.name_en || values.name_fi,
-			questions: q.questions
-		});
-		if (!id) return fail(400, { values, errors: { code: { key: 'feedback.errors.code' } } });
-		redirect(303, `/admin/feedback/${id}`);
+		const r = await createSurveyFromForm(db, user.id, form.data);
+		if (!r.ok) {
+			// The problem's parameters (which question is wrong) travel in the form's message.
+			form.message = { type: 'error', key: r.key, params: r.params };
+			return setError(form, r.field, r.key);
+		}
+		redirect(303, `/admin/feedback/${r.id}`);
 	}
 };

@@ -1,19 +1,18 @@
 import { fail } from '@sveltejs/kit';
-import { message, setError, superValidate } from 'sveltekit-superforms';
+import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
-import { parseInt4Id } from '$lib/validation';
+import { uploadedForm } from '$lib/server/core/http/upload-limit';
 import { requireRole } from '$lib/server/core/auth/guard';
 import {
+	populationSchema,
 	questionSchema,
-	addQuestion,
-	parseOptions,
-	setQuestionActive,
-	importPopulation,
-	listPopulation,
-	listQuestions
+	questionToggleSchema,
+	importPopulation
 } from '$lib/server/pool';
+import { addQuestion, parseOptions, setQuestionActive } from '$lib/server/pool';
+import { listPopulation, listQuestions } from '$lib/server/pool';
 import type { FormMessage } from '$lib/forms';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,7 +29,7 @@ export const actions: Actions = {
 			event.request,
 			zod4(questionSchema)
 		);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return fail(400, { form: withFiles(form) });
 		const options = parseOptions(form.data.options);
 		// setError also marks the form invalid, so the page shows the message.
 		if (!options) return setError(form, 'options', 'pool.admin.badOptions');
@@ -45,23 +44,20 @@ export const actions: Actions = {
 	},
 	toggle: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const data = await event.request.formData();
-		const id = parseInt4Id(String(data.get('id') ?? ''));
-		if (id === null) return fail(400, { toggleError: 'validation.invalid' });
+		const toggle = await superValidate(event.request, zod4(questionToggleSchema));
+		if (!toggle.valid) return fail(400, { toggleError: 'validation.invalid' });
 		const { db } = await runtime();
-		await setQuestionActive(db, admin.id, id, data.get('active') === 'true');
+		await setQuestionActive(db, admin.id, toggle.data.id, toggle.data.active === 'true');
 		return {};
 	},
 	population: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const file = (await event.request.formData()).get('file');
-		if (!(file instanceof File) || file.size === 0)
-			return fail(400, { popErrors: [{ line: 0, key: 'pool.import.noFile' }] });
-		if (file.size > 2 * 1024 * 1024)
-			return fail(400, { popErrors: [{ line: 0, key: 'pool.import.tooLarge' }] });
+		const popForm = await superValidate(await uploadedForm(event.request), zod4(populationSchema));
+		if (!popForm.valid) return fail(400, { popForm: withFiles(popForm) });
 		const { db } = await runtime();
-		const r = await importPopulation(db, admin.id, new Uint8Array(await file.arrayBuffer()));
-		if (!r.ok) return fail(400, { popErrors: r.errors.slice(0, 100) });
-		return { popImported: r.count };
+		const bytes = new Uint8Array(await popForm.data.file.arrayBuffer());
+		const r = await importPopulation(db, admin.id, bytes);
+		if (!r.ok) return fail(400, { popForm: withFiles(popForm), popErrors: r.errors.slice(0, 100) });
+		return withFiles({ popForm, popImported: r.count });
 	}
 };

@@ -9,7 +9,7 @@ import {
 	statementFormAction,
 	viewerParticipant,
 	voteFormAction,
-	MAP_MIN_VOTES
+	mapThreshold
 } from '$lib/server/conversations';
 
 export const load: PageServerLoad = async (event) => {
@@ -39,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 		clientId: crypto.randomUUID(),
 		voted: next.voted,
 		total: next.total,
-		mapThreshold: Math.min(MAP_MIN_VOTES, next.total)
+		mapThreshold: mapThreshold(next.total)
 	};
 };
 

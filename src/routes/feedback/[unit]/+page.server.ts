@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
-import { loadPublicSurvey, IntakeError, submitResponses, allowIntake } from '$lib/server/feedback';
+import { loadPublicSurvey, surveyFormAdapter } from '$lib/server/feedback';
+import { allowIntake, IntakeError, submitResponses } from '$lib/server/feedback';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const { db } = await runtime();
@@ -30,25 +32,26 @@ export const actions: Actions = {
 			url.searchParams.get('survey'),
 			locals.locale
 		);
-		const fd = await request.formData();
+		const form = await superValidate(request, surveyFormAdapter(survey.survey, survey.questions));
+		const data = form.data as Record<string, string>;
+		// The answers given (blank ones are no answer), kept for the page after a refusal.
 		const values: Record<string, string> = {};
-		for (const q of survey.questions) {
-			const v = fd.get(q.key);
-			if (typeof v === 'string' && v !== '') values[q.key] = v;
+		for (const q of survey.questions) if (data[q.key]) values[q.key] = data[q.key];
+		if (!form.valid) {
+			const errors: Record<string, string> = {};
+			for (const [k, v] of Object.entries(form.errors))
+				if (Array.isArray(v) && v[0]) errors[k === 'clientId' ? 'form' : k] = v[0];
+			return fail(400, { values, errors });
 		}
-		const clientId = String(fd.get('clientId') ?? '');
-		const channel = fd.get('channel') === 'qr' ? 'qr' : 'web';
-		if (!/^[A-Za-z0-9:_-]{8,100}$/.test(clientId))
-			return fail(400, { values, errors: { form: 'feedback.errors.clientId' } });
 		if (!(await allowIntake(locals.clientIp)).allowed)
 			return fail(429, { values, errors: { form: 'feedback.errors.rateLimited' } });
 		try {
 			await submitResponses(db, [
 				{
-					clientId,
+					clientId: data.clientId,
 					unitId: survey.unit.id,
 					surveyId: survey.survey.id,
-					channel,
+					channel: data.channel === 'qr' ? 'qr' : 'web',
 					answers: values,
 					locale: locals.locale
 				}

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
+import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
 import {
-	caseSchema,
-	submitCase,
 	allowIntake,
+	caseSchema,
+	getUnitByCode,
 	linesWithUnits,
-	getUnitByCode
+	submitDirectFeedback
 } from '$lib/server/feedback';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -30,27 +30,8 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		if (!(await allowIntake(locals.clientIp)).allowed) return fail(429, { form });
 		const { db, config } = await runtime();
-		const unit = await db
-			.selectFrom('unit')
-			.select('id')
-			.where('id', '=', form.data.unit)
-			.where('active', '=', true)
-			.executeTakeFirst();
-		if (!unit) {
-			form.errors.unit = ['feedback.errors.unit'];
-			form.valid = false;
-			return fail(400, { form });
-		}
-		const d = form.data;
-		await submitCase(db, config.origin, {
-			clientId: d.clientId,
-			unitId: unit.id,
-			kind: d.kind,
-			body: d.body,
-			replyRequested: d.replyRequested,
-			contact: d.replyRequested ? { name: d.name, email: d.email, phone: d.phone } : undefined,
-			locale: locals.locale
-		});
-		redirect(303, `/feedback/direct/sent?reply=${d.replyRequested ? 1 : 0}`);
+		const r = await submitDirectFeedback(db, config.origin, form.data, locals.locale);
+		if (!r.ok) return setError(form, r.field, r.key);
+		redirect(303, `/feedback/direct/sent?reply=${r.replyRequested ? 1 : 0}`);
 	}
 };

@@ -1,5 +1,5 @@
 /** Input schemas for the account forms (see $lib/validation for how messages work). */
-import { emailField, passwordField, textField, z } from '$lib/validation';
+import { emailField, int4Id, passwordField, textField, z } from '$lib/validation';
 import { ROLES } from './roles';
 
 export const signInSchema = z.object({
@@ -55,6 +55,9 @@ export const grantRoleSchema = z.object({
 		.regex(/^(all|line:\d{1,9}|unit:\d{1,9})$/, { error: 'validation.invalid' })
 		.default('all')
 });
+
+/** The revoke button of one of a person's roles. */
+export const revokeRoleSchema = z.object({ roleId: int4Id() });
 
 export function parseScope(scope: string): { serviceLineId: number | null; unitId: number | null } {
 	const [kind, id] = scope.split(':');

@@ -81,8 +81,14 @@ export interface PersonDetail extends PersonRow {
 	createdAt: Date;
 }
 
-/** One person by id with exactly their own roles (null when there is no such person). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One person by id with exactly their own roles (null when there is no such person, or the id
+ * is no UUID: a route parameter goes in as typed).
+ */
 export async function getPerson(db: Executor, id: string): Promise<PersonDetail | null> {
+	if (!UUID.test(id)) return null;
 	const u = await db
 		.selectFrom('app_user')
 		.select(['id', 'email', 'display_name', 'email_verified_at', 'disabled_at', 'created_at'])
@@ -203,6 +209,22 @@ export async function revokeRole(
 		});
 		return true;
 	});
+}
+
+/**
+ * The admin's disable/enable button: flips the person's state. An admin cannot disable
+ * themself (they would lock themself out mid-session).
+ */
+export async function toggleDisabled(
+	db: Db,
+	actorId: string,
+	userId: string
+): Promise<'ok' | 'self' | 'not_found'> {
+	if (userId === actorId) return 'self';
+	const person = await getPerson(db, userId);
+	if (!person) return 'not_found';
+	await setDisabled(db, actorId, person.id, !person.disabled);
+	return 'ok';
 }
 
 /** Disables or re-enables sign-in; disabling ends the person's sessions. */

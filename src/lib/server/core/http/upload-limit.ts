@@ -6,3 +6,12 @@
  */
 export const MAX_UPLOAD_MB = 10;
 export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
+
+/**
+ * An upload form's body, read here rather than inside superforms: superforms treats a body it
+ * cannot read as an empty form, which would turn adapter-node's 413 (past BODY_SIZE_LIMIT) into
+ * "choose a file"; read here, the 413 reaches the portal's translated error page as before.
+ */
+export function uploadedForm(request: Request): Promise<FormData> {
+	return request.formData();
+}

@@ -1,8 +1,16 @@
 import { error, fail } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
-import { getSurveyById, parseQuestions, saveSurvey, linesWithUnits } from '$lib/server/feedback';
+import {
+	linesWithUnits,
+	saveSurveyFromForm,
+	surveyEditSchema,
+	surveyForEditing
+} from '$lib/server/feedback';
+import type { FormMessage } from '$lib/forms';
 
 /** The `int` matcher lets only a PostgreSQL integer reach here. */
 const surveyId = (raw: string) => Number(raw);
@@ -10,29 +18,23 @@ const surveyId = (raw: string) => Number(raw);
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const { db } = await runtime();
-	const s = await getSurveyById(db, surveyId(event.params.id));
+	const s = await surveyForEditing(db, surveyId(event.params.id));
 	if (!s) error(404, 'not found');
-	const [units, active] = await Promise.all([
-		db.selectFrom('feedback_survey_unit').select('unit_id').where('survey_id', '=', s.id).execute(),
-		db
-			.selectFrom('feedback_survey')
-			.select('active')
-			.where('id', '=', s.id)
-			.executeTakeFirstOrThrow()
-	]);
-	return {
-		survey: {
-			id: s.id,
-			code: s.code,
-			kind: s.kind,
-			version: s.version,
+	const form = await superValidate(
+		{
 			name_fi: s.name_fi,
 			name_sv: s.name_sv,
 			name_en: s.name_en,
-			active: active.active,
-			unitIds: units.map((u) => u.unit_id),
-			questions: JSON.stringify(s.questions, null, 2)
+			active: s.active,
+			unit: s.unitIds,
+			questions: s.questions
 		},
+		zod4(surveyEditSchema),
+		{ errors: false }
+	);
+	return {
+		survey: s,
+		form,
 		lines: await linesWithUnits(db, event.locals.locale)
 	};
 };
@@ -41,33 +43,21 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'admin');
 		const id = surveyId(event.params.id);
-		const fd = await event.request.formData();
-		const get = (k: string) => String(fd.get(k) ?? '').trim();
-		const questionsText = get('questions');
-		const q = parseQuestions(questionsText);
-		if (!get('name_fi') || !q.ok)
-			return fail(400, {
-				questionsText,
-				error: q.ok
-					? { key: 'validation.required', params: {} as Record<string, string> }
-					: {
-							key: 'feedback.errors.questions',
-							params: { detail: q.detail } as Record<string, string>
-						}
-			});
+		const form = await superValidate<typeof surveyEditSchema._zod.output, FormMessage>(
+			event.request,
+			zod4(surveyEditSchema)
+		);
+		if (!form.valid) return fail(400, { form });
 		const { db } = await runtime();
-		const unitIds = fd
-			.getAll('unit')
-			.map(Number)
-			.filter((n) => Number.isInteger(n) && n > 0);
-		const r = await saveSurvey(db, user.id, id, {
-			name_fi: get('name_fi'),
-			name_sv: get('name_sv') || get('name_fi'),
-			name_en: get('name_en') || get('name_fi'),
-			active: fd.get('active') === 'on',
-			unitIds,
-			questions: q.questions
+		const r = await saveSurveyFromForm(db, user.id, id, form.data);
+		if (!r.ok) {
+			form.message = { type: 'error', key: r.key, params: r.params };
+			return setError(form, r.field, r.key);
+		}
+		return message(form, {
+			type: 'success',
+			key: 'feedback.admin.saved',
+			params: { n: r.version }
 		});
-		return { saved: r.version };
 	}
 };

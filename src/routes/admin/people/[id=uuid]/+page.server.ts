@@ -3,20 +3,18 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
-import { parseInt4Id } from '$lib/validation';
 import { requireRole } from '$lib/server/core/auth/guard';
-import { grantRoleSchema, parseScope } from '$lib/server/core/auth/auth.schemas';
+import { grantRoleSchema, parseScope, revokeRoleSchema } from '$lib/server/core/auth/auth.schemas';
 import {
 	getPerson,
 	grantRole,
 	revokeRole,
-	setDisabled
+	toggleDisabled
 } from '$lib/server/core/auth/people.service';
 import { describeRoles } from '$lib/server/core/auth/role-labels';
 import { ROLES } from '$lib/server/core/auth/roles';
 import { listServiceLines, listUnits } from '$lib/server/core/org';
 
-/** `id` passed the `uuid` matcher: no malformed id reaches the query. */
 async function loadPerson(id: string) {
 	const { db } = await runtime();
 	const person = await getPerson(db, id);
@@ -63,19 +61,19 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const person = await loadPerson(event.params.id);
-		const roleId = parseInt4Id(String((await event.request.formData()).get('roleId') ?? ''));
-		if (roleId === null) return fail(400, { error: 'validation.invalid' });
+		const form = await superValidate(event.request, zod4(revokeRoleSchema));
+		if (!form.valid) return fail(400, { error: 'validation.invalid' });
 		const { db } = await runtime();
-		if (!(await revokeRole(db, admin.id, roleId, person.id)))
+		if (!(await revokeRole(db, admin.id, form.data.roleId, person.id)))
 			return fail(404, { error: 'core.errors.404' });
 		return { done: 'core.admin.roleRevoked' };
 	},
 	disable: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const person = await loadPerson(event.params.id);
-		if (person.id === admin.id) return fail(400, { error: 'core.admin.cannotDisableSelf' });
 		const { db } = await runtime();
-		await setDisabled(db, admin.id, person.id, !person.disabled);
+		const r = await toggleDisabled(db, admin.id, event.params.id);
+		if (r === 'not_found') error(404, 'not found');
+		if (r === 'self') return fail(400, { error: 'core.admin.cannotDisableSelf' });
 		return {};
 	}
 };

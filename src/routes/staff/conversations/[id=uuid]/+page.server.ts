@@ -1,5 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import QRCode from 'qrcode';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
@@ -9,10 +11,14 @@ import {
 	conversationOr404,
 	listStatements,
 	makeXidLinks,
+	moderateSchema,
 	moderateStatement,
+	seedFormSchema,
 	seedLines,
 	setConversationStatus,
-	setXidAllowed
+	setXidAllowed,
+	xidLinksSchema,
+	xidSettingSchema
 } from '$lib/server/conversations';
 
 export const load: PageServerLoad = async (event) => {
@@ -55,26 +61,14 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const MODERATION = ['accept', 'reject', 'meta', 'unmeta'] as const;
-
 export const actions: Actions = {
 	moderate: async (event) => {
 		const user = requireRole(event, 'conversation_moderator');
 		const { db } = await runtime();
 		const c = await conversationOr404(db, event.params.id);
-		const form = await event.request.formData();
-		const action = String(form.get('action'));
-		const statementId = Number(form.get('statementId'));
-		if (!(MODERATION as readonly string[]).includes(action) || !Number.isInteger(statementId)) {
-			return fail(400, { error: 'conversations.errors.badRequest' });
-		}
-		const ok = await moderateStatement(
-			db,
-			user.id,
-			c.id,
-			statementId,
-			action as (typeof MODERATION)[number]
-		);
+		const form = await superValidate(event.request, zod4(moderateSchema));
+		if (!form.valid) return fail(400, { error: 'conversations.errors.badRequest' });
+		const ok = await moderateStatement(db, user.id, c.id, form.data.statementId, form.data.action);
 		if (!ok) return fail(404, { error: 'conversations.errors.unknown_statement' });
 		return { moderated: true };
 	},
@@ -82,28 +76,28 @@ export const actions: Actions = {
 		const user = requireRole(event, 'conversation_moderator');
 		const { db } = await runtime();
 		const c = await conversationOr404(db, event.params.id);
-		const form = await event.request.formData();
-		const raw = String(form.get('seeds') ?? '');
-		const parsed = seedLines.safeParse(raw);
-		if (!parsed.success)
-			return fail(400, { seeds: raw, seedError: parsed.error.issues[0].message });
-		await addSeedStatements(db, user.id, c.id, parsed.data);
-		return { seeded: parsed.data.length };
+		const form = await superValidate(event.request, zod4(seedFormSchema));
+		if (!form.valid)
+			return fail(400, { seeds: form.data.seeds, seedError: form.errors.seeds?.[0] ?? '' });
+		const seeds = seedLines.parse(form.data.seeds);
+		await addSeedStatements(db, user.id, c.id, seeds);
+		return { seeded: seeds.length };
 	},
 	xid: async (event) => {
 		const user = requireRole(event, 'conversation_moderator');
 		const { db } = await runtime();
 		const c = await conversationOr404(db, event.params.id);
-		const form = await event.request.formData();
-		await setXidAllowed(db, user.id, c.id, form.get('allowXid') === 'on');
+		const form = await superValidate(event.request, zod4(xidSettingSchema));
+		await setXidAllowed(db, user.id, c.id, form.data.allowXid);
 		return { xidSaved: true };
 	},
 	xidLinks: async (event) => {
 		const user = requireRole(event, 'conversation_moderator');
 		const { db, config } = await runtime();
 		const c = await conversationOr404(db, event.params.id);
-		const form = await event.request.formData();
-		const xids = String(form.get('xids') ?? '');
+		const form = await superValidate(event.request, zod4(xidLinksSchema));
+		const xids = form.data.xids;
+		if (!form.valid) return fail(400, { xids, xidError: 'validation.tooLong' });
 		const r = await makeXidLinks(db, user.id, c.id, config.origin, xids);
 		if (!r.ok) return fail(400, { xids, xidError: `conversations.errors.${r.error}` });
 		return { xids, links: r.links };

@@ -1,61 +1,59 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
+import { MAX_UPLOAD_BYTES, uploadedForm } from '$lib/server/core/http/upload-limit';
 import { requireRole } from '$lib/server/core/auth/guard';
 import {
 	computeMapNow,
 	importPolis,
 	parsePolisImport,
+	polisImportSchema,
 	PolisCsvError,
 	PolisFileUnreadable
 } from '$lib/server/conversations';
-import { MAX_UPLOAD_BYTES } from '$lib/server/core/http/upload-limit';
+import type { FormMessage } from '$lib/forms';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'conversation_moderator');
-	return {};
+	return { form: await superValidate(zod4(polisImportSchema), { errors: false }) };
 };
 
 /** Bytes, not text(): the CSV layer decides between UTF-8 and Windows-1252. */
-async function bytes(v: FormDataEntryValue | null): Promise<Uint8Array | null> {
-	if (!v || typeof v === 'string' || v.size === 0) return null;
-	return new Uint8Array(await v.arrayBuffer());
-}
-
-/** The files of one import together: they share one request body. */
-function uploadedBytes(form: FormData): number {
-	return ['comments', 'participantsVotes', 'summary']
-		.map((k) => form.get(k))
-		.reduce((n, v) => n + (v && typeof v !== 'string' ? v.size : 0), 0);
-}
+const bytes = async (f: File) => new Uint8Array(await f.arrayBuffer());
 
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'conversation_moderator');
-		const form = await event.request.formData();
-		const topic = String(form.get('topic') ?? '').slice(0, 200);
-		if (uploadedBytes(form) > MAX_UPLOAD_BYTES)
-			return fail(413, { topic, error: { key: 'conversations.errors.fileTooLarge', detail: '' } });
-		const comments = await bytes(form.get('comments'));
-		const participantsVotes = await bytes(form.get('participantsVotes'));
-		const summary = await bytes(form.get('summary'));
-		if (!comments || !participantsVotes) {
-			return fail(400, { topic, error: { key: 'conversations.errors.fileMissing', detail: '' } });
-		}
+		const form = await superValidate<typeof polisImportSchema._zod.output, FormMessage>(
+			await uploadedForm(event.request),
+			zod4(polisImportSchema)
+		);
+		if (!form.valid) return fail(400, { form: withFiles(form) });
+		const { comments, participantsVotes, summary, topic } = form.data;
+		// The files of one import share one request body, so the limit is for them together.
+		if (comments.size + participantsVotes.size + (summary?.size ?? 0) > MAX_UPLOAD_BYTES)
+			return setError(form, 'comments', 'conversations.errors.fileTooLarge', { status: 413 });
 		let parsed;
 		try {
 			parsed = parsePolisImport(
-				{ comments, participantsVotes, summary: summary ?? undefined },
+				{
+					comments: await bytes(comments),
+					participantsVotes: await bytes(participantsVotes),
+					summary: summary ? await bytes(summary) : undefined
+				},
 				topic
 			);
 		} catch (e) {
-			if (e instanceof PolisFileUnreadable) {
-				return fail(400, { topic, error: { key: e.key, detail: e.file } });
-			}
-			if (e instanceof PolisCsvError) {
-				return fail(400, { topic, error: { key: 'conversations.errors.csv', detail: e.message } });
-			}
-			throw e;
+			const key =
+				e instanceof PolisFileUnreadable
+					? { key: e.key, params: { detail: e.file } }
+					: e instanceof PolisCsvError
+						? { key: 'conversations.errors.csv', params: { detail: e.message } }
+						: null;
+			if (!key) throw e;
+			return message(form, { type: 'error', ...key }, { status: 400 });
 		}
 		const { db } = await runtime();
 		const id = await importPolis(db, user.id, parsed);

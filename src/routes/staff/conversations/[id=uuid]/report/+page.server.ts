@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
-import { parseInt4Id } from '$lib/validation';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireRole } from '$lib/server/core/auth/guard';
 import {
 	addFinding,
@@ -10,7 +11,8 @@ import {
 	listStatements,
 	loadReport,
 	parseResultOrder,
-	removeFinding
+	removeFinding,
+	removeFindingSchema
 } from '$lib/server/conversations';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,13 +32,12 @@ export const actions: Actions = {
 		const user = requireRole(event, 'conversation_moderator');
 		const { db } = await runtime();
 		const c = await conversationOr404(db, event.params.id);
-		const form = await event.request.formData();
-		const parsed = findingSchema.safeParse({
-			statementId: form.get('statementId'),
-			note: String(form.get('note') ?? '')
-		});
-		if (!parsed.success) return fail(400, { error: parsed.error.issues[0].message });
-		const ok = await addFinding(db, user.id, c.id, parsed.data.statementId, parsed.data.note);
+		const form = await superValidate(event.request, zod4(findingSchema));
+		if (!form.valid)
+			return fail(400, {
+				error: form.errors.statementId?.[0] ?? form.errors.note?.[0] ?? 'validation.invalid'
+			});
+		const ok = await addFinding(db, user.id, c.id, form.data.statementId, form.data.note);
 		if (!ok) return fail(404, { error: 'conversations.errors.unknown_statement' });
 		return { findingSaved: true };
 	},
@@ -44,9 +45,9 @@ export const actions: Actions = {
 		const user = requireRole(event, 'conversation_moderator');
 		const { db } = await runtime();
 		const c = await conversationOr404(db, event.params.id);
-		const id = parseInt4Id(String((await event.request.formData()).get('findingId') ?? ''));
-		if (id === null) return fail(400, { error: 'conversations.errors.badRequest' });
-		await removeFinding(db, user.id, c.id, id);
+		const form = await superValidate(event.request, zod4(removeFindingSchema));
+		if (!form.valid) return fail(400, { error: 'conversations.errors.badRequest' });
+		await removeFinding(db, user.id, c.id, form.data.findingId);
 		return { findingRemoved: true };
 	}
 };
