@@ -29,7 +29,12 @@ const config = {
 		// Type-check the engines, benchmarks and configs too, not only src/ and tests/.
 		typescript: {
 			config: (cfg) => {
-				cfg.include.push('../ml/**/*.ts', '../bench/**/*.ts', '../playwright.config.ts');
+				cfg.include.push(
+					'../ml/**/*.ts',
+					'../bench/**/*.ts',
+					'../scripts/**/*.ts',
+					'../playwright.config.ts'
+				);
 				return cfg;
 			}
 		}

@@ -1,8 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { messages } from './scripts/i18n/vite-plugin.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	// messages() first: it writes the key union that the type check and SvelteKit's sync read.
+	plugins: [messages(), sveltekit()],
 	ssr: {
 		// PGlite loads its WASM and data files relative to its own module; argon2 is native.
 		external: ['@electric-sql/pglite', '@node-rs/argon2']

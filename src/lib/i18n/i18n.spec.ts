@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keysOf, translate, LOCALES } from './index';
+import { LOCALES } from './index';
+import { keysOf, translate } from '$lib/server/core/i18n/translate';
 import { negotiateLocale } from '$lib/server/core/i18n/negotiate';
 
 describe('message catalogues', () => {

@@ -2,74 +2,79 @@
  * UI text in Finnish, Swedish and English. Catalogues are JSON files per language and module
  * (`messages/<locale>/<module>.json`); a key is `<module>.<path>`, e.g. `core.nav.home`.
  * Parameters are written `{name}` in the text.
+ *
+ * This module is what pages use, and holds no catalogue: the root layout's load hands each page its
+ * route's messages in its own language (`virtual:osallistu-messages`, built by
+ * `scripts/i18n/vite-plugin.ts`), and the server translates with `$lib/server/core/i18n/translate`.
+ * Keys are checked when the code compiles: `t()` takes a `MessageKey`, `keyIn()` a `KeyGroup`
+ * (both generated into `keys.generated.ts`); a key that only arrives as data goes through
+ * `t.dynamic()`.
  */
 import { getContext, setContext } from 'svelte';
 import { formatter, type Formatter } from './format';
+import type { KeyGroups, MessageKey } from './keys.generated';
 
+export type { MessageKey };
+export type KeyGroup = keyof KeyGroups;
 export const LOCALES = ['fi', 'sv', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fi';
-
-type Tree = { [key: string]: string | Tree };
-
-const files = import.meta.glob<Tree>('./messages/*/*.json', { eager: true, import: 'default' });
-
-function flatten(tree: Tree, prefix: string, out: Map<string, string>) {
-	for (const [k, v] of Object.entries(tree)) {
-		const key = prefix ? `${prefix}.${k}` : k;
-		if (typeof v === 'string') out.set(key, v);
-		else flatten(v, key, out);
-	}
-}
-
-const catalogues: Record<Locale, Map<string, string>> = {
-	fi: new Map(),
-	sv: new Map(),
-	en: new Map()
-};
-for (const [file, tree] of Object.entries(files)) {
-	const m = /messages\/(\w+)\/([\w-]+)\.json$/.exec(file);
-	if (!m || !isLocale(m[1])) continue;
-	flatten(tree, m[2], catalogues[m[1]]);
-}
 
 export function isLocale(v: unknown): v is Locale {
 	return typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
 }
 
 export type Params = Record<string, string | number>;
+/** Key → text in one language. */
+export type Messages = Readonly<Record<string, string>>;
 
-/** Looks a key up in the locale, then Finnish; an unknown key is returned as is so it shows. */
-export function translate(locale: Locale, key: string, params?: Params): string {
-	const text = catalogues[locale].get(key) ?? catalogues[DEFAULT_LOCALE].get(key) ?? key;
+export function interpolate(text: string, params?: Params): string {
 	if (!params) return text;
 	return text.replace(/\{(\w+)\}/g, (_, name: string) =>
 		params[name] === undefined ? `{${name}}` : String(params[name])
 	);
 }
 
-export function hasKey(locale: Locale, key: string): boolean {
-	return catalogues[locale].has(key);
+/** The keys of a group: `keyIn('pool.gender', g)` is `` `pool.gender.${g}` ``. */
+export type KeysIn<G extends KeyGroup> = KeyGroups[G];
+
+/**
+ * A key chosen at run time from a group, e.g. `t(keyIn('pool.status', member.status))`. The group
+ * is checked when the code compiles, and the build's route analysis sends the page the whole group.
+ */
+export function keyIn<G extends KeyGroup>(group: G, name: string | number): KeysIn<G> {
+	return `${group}.${name}` as KeysIn<G>;
 }
 
-/** All keys of a locale: used by the locale-completeness test. */
-export function keysOf(locale: Locale): string[] {
-	return [...catalogues[locale].keys()];
+export interface Translate {
+	(key: MessageKey, params?: Params): string;
+	/**
+	 * A key that arrives as data (a form error, a key a server module chose): it cannot be checked
+	 * when the code compiles; an unknown one shows as is.
+	 */
+	dynamic(key: string, params?: Params): string;
 }
 
 export interface I18n {
 	readonly locale: Locale;
-	t: (key: string, params?: Params) => string;
+	t: Translate;
 	/** Numbers and dates in the page's language (`./format.ts`). */
 	readonly fmt: Formatter;
 }
 
-export function createI18n(getLocale: () => Locale): I18n {
+/** `lookup` gives the text of a key in the current language, or undefined when it has none. */
+export function createI18n(
+	getLocale: () => Locale,
+	lookup: (key: string) => string | undefined
+): I18n {
+	const t = ((key: string, params?: Params) =>
+		interpolate(lookup(key) ?? key, params)) as Translate;
+	t.dynamic = t;
 	return {
 		get locale() {
 			return getLocale();
 		},
-		t: (key, params) => translate(getLocale(), key, params),
+		t,
 		get fmt() {
 			return formatter(getLocale());
 		}
