@@ -4,7 +4,8 @@
  * demo data, mail worker, periodic jobs.
  */
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
-import { translate, type Locale } from '$lib/i18n';
+import type { Locale } from '$lib/i18n';
+import { translate } from '$lib/server/core/i18n/translate';
 import { runtime, shutdown } from '$lib/server/runtime';
 import {
 	SESSION_COOKIE,

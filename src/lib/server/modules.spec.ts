@@ -4,7 +4,8 @@
  * module's name, and each activity type offered to the pool is one an invitation may carry.
  */
 import { describe, expect, it } from 'vitest';
-import { keysOf, LOCALES } from '$lib/i18n';
+import { LOCALES } from '$lib/i18n';
+import { keysOf } from '$lib/server/core/i18n/translate';
 import { ROLES } from './core/auth/roles';
 import { allJobs } from './core/runtime';
 import { invitationSchema } from './pool';

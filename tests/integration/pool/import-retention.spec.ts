@@ -10,7 +10,7 @@ import {
 	joinPool
 } from '../../../src/lib/server/pool';
 import { activeMember, lastLinkTo, ORIGIN, profile } from './helpers';
-import { translate } from '../../../src/lib/i18n';
+import { translate } from '../../../src/lib/server/core/i18n/translate';
 
 const DAY = 86400000;
 

@@ -8,7 +8,7 @@
 import { fail, json, type Cookies } from '@sveltejs/kit';
 import type { ConversationsDb } from './conversations.db';
 import { isUuid } from '$lib/ids';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/core/i18n/translate';
 import type { ParticipantIdentity } from './conversations.types';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';

@@ -10,7 +10,8 @@
  * `Authorization: Bearer <FEEDBACK_SMS_TOKEN>`; the message id is the idempotency key.
  */
 import type { FeedbackDb } from './feedback.db';
-import { translate, type Locale } from '$lib/i18n';
+import type { Locale } from '$lib/i18n';
+import { translate } from '$lib/server/core/i18n/translate';
 import {
 	jsonBatchSchema,
 	jsonIntakeSchema,

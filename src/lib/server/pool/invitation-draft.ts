@@ -3,7 +3,8 @@
  * coordinator arrives from a member search (filters or hand-picked `member` ids) or from another
  * module's "invite from the pool" link (`activityType`, `activityId`, `title`, `link`).
  */
-import { translate, LOCALES } from '$lib/i18n';
+import { LOCALES } from '$lib/i18n';
+import { translate } from '$lib/server/core/i18n/translate';
 import { helsinkiDayAfter } from '../core/time';
 import type { PoolDb } from './pool.db';
 import { filtersFromUrl } from './form-data';

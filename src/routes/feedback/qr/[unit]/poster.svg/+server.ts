@@ -2,7 +2,7 @@
 import type { RequestHandler } from './$types';
 import { runtime } from '$lib/server/runtime';
 import { loadPublicSurvey, posterSvg, surveyLink } from '$lib/server/feedback';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/core/i18n/translate';
 
 export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const { db, config } = await runtime();
