@@ -3,7 +3,8 @@
  * load, action or endpoint runs. Started once: database, migrations, demo data, mail worker.
  */
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
-import { translate, type Locale } from '$lib/i18n';
+import type { Locale } from '$lib/i18n';
+import { translate } from '$lib/server/core/i18n/translate';
 import { runtime, shutdown } from '$lib/server/core/runtime';
 import {
 	SESSION_COOKIE,

@@ -9,7 +9,7 @@ import {
 	statementFormAction,
 	voteFormAction
 } from '../../../src/lib/server/conversations';
-import { translate } from '../../../src/lib/i18n';
+import { translate } from '../../../src/lib/server/core/i18n/translate';
 import { apiPath, CookieJar, event } from './http-event';
 
 const ORIGIN = 'https://osallistu.example.fi';

@@ -9,7 +9,7 @@ import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { formEvent, grant, user } from '../../helpers/route-event';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
 import { MAX_UPLOAD_BYTES } from '../../../src/lib/server/core/http/upload-limit';
-import { translate } from '../../../src/lib/i18n';
+import { translate } from '../../../src/lib/server/core/i18n/translate';
 import { addUnits } from '../feedback/fixtures';
 
 const rt = vi.hoisted(() => ({ current: undefined as unknown }));

@@ -6,7 +6,7 @@ import { checkMemberCsv, importMembers } from '../../../src/lib/server/pool/impo
 import { runRetention } from '../../../src/lib/server/pool/retention.service';
 import { confirmStay, joinPool } from '../../../src/lib/server/pool/member.service';
 import { activeMember, lastLinkTo, ORIGIN, profile } from './helpers';
-import { translate } from '../../../src/lib/i18n';
+import { translate } from '../../../src/lib/server/core/i18n/translate';
 
 const DAY = 86400000;
 

@@ -5,7 +5,7 @@
  */
 import { fail, json, type Cookies } from '@sveltejs/kit';
 import type { Db } from '../core/db/database';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/core/i18n/translate';
 import type { ParticipantIdentity } from './conversations.types';
 import { statementSchema, voteBatchSchema, voteSchema, VOTE_WORDS } from './conversations.schemas';
 import { submitStatement, voteAs, type VoteAsError } from './conversations.service';

@@ -11,7 +11,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../core/db/database';
-import { translate, type Locale } from '$lib/i18n';
+import type { Locale } from '$lib/i18n';
+import { translate } from '$lib/server/core/i18n/translate';
 import {
 	jsonBatchSchema,
 	jsonIntakeSchema,

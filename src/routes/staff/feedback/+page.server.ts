@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/core/i18n/translate';
 import { runtime } from '$lib/server/core/runtime';
 import { requireFeedbackScope } from '$lib/server/feedback/staff-scope';
 import { dashboard } from '$lib/server/feedback/dashboard.service';

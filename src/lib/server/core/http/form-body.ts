@@ -4,7 +4,8 @@
  * throws, as it does for a broken multipart body. Checked once, before any action runs, so every
  * action can call `formData()` as usual; the refusal carries a message in the user's language.
  */
-import { translate, type Locale } from '$lib/i18n';
+import type { Locale } from '$lib/i18n';
+import { translate } from '$lib/server/core/i18n/translate';
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 

@@ -3,7 +3,8 @@
  * `<template>.subject` and `<template>.body`, where a bare template name means `mail.<name>`
  * (core mails) and a module names its own, e.g. `pool.mail.invitation`. Bodies are plain text; the HTML part escapes every value.
  */
-import { translate, type Locale, type Params } from '$lib/i18n';
+import type { Locale, Params } from '$lib/i18n';
+import { translate } from '$lib/server/core/i18n/translate';
 import type { OutgoingMail } from './outbox';
 
 function escapeHtml(s: string): string {

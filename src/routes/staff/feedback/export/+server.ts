@@ -1,6 +1,6 @@
 /** CSV export of raw responses in the handler's scope, streamed in pages (keyset on id). */
 import type { RequestHandler } from './$types';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/core/i18n/translate';
 import { messageResponse } from '$lib/server/core/http/form-body';
 import { runtime } from '$lib/server/core/runtime';
 import { requireFeedbackScope } from '$lib/server/feedback/staff-scope';

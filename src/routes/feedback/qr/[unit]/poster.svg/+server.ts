@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { runtime } from '$lib/server/core/runtime';
 import { loadPublicSurvey } from '$lib/server/feedback/public-survey';
 import { posterSvg, surveyLink } from '$lib/server/feedback/qr';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/core/i18n/translate';
 
 export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const { db, config } = await runtime();

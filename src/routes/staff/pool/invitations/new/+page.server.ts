@@ -10,7 +10,7 @@ import { helsinkiDayAfter } from '$lib/server/core/time';
 import { searchMembers } from '$lib/server/pool/pool.queries';
 import { filtersFromUrl } from '$lib/server/pool/form-data';
 import type { FormMessage } from '$lib/forms';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/core/i18n/translate';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
