@@ -85,6 +85,23 @@ function chainFiles(dir: string): string[] {
 	return out;
 }
 
+/**
+ * The composition root reaches every module (each route imports the runtime, which imports the
+ * root): what a page gets from it is the manifests' data (links, cards, role names), so at the
+ * root the walk takes each manifest's own strings and follows neither the root's imports (the
+ * modules' whole surfaces) nor a manifest's (its jobs and demo seeders hand pages no keys).
+ */
+const COMPOSITION_ROOT = path.join(ROOT, 'src/lib/server/modules.ts');
+const isManifest = (f: string) => /src\/lib\/server\/[^/]+\/manifest\.ts$/.test(f);
+
+function manifestFiles(): string[] {
+	const dir = path.join(ROOT, 'src/lib/server');
+	return fs
+		.readdirSync(dir, { withFileTypes: true })
+		.filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, 'manifest.ts')))
+		.map((d) => path.join(dir, d.name, 'manifest.ts'));
+}
+
 function closure(entries: string[]): Set<string> {
 	const seen = new Set<string>();
 	const todo = [...entries];
@@ -92,7 +109,8 @@ function closure(entries: string[]): Set<string> {
 		const f = todo.pop()!;
 		if (seen.has(f)) continue;
 		seen.add(f);
-		todo.push(...facts(f).imports);
+		if (f === COMPOSITION_ROOT) todo.push(...manifestFiles());
+		else if (!isManifest(f)) todo.push(...facts(f).imports);
 	}
 	return seen;
 }

@@ -9,7 +9,7 @@ const routes = routeKeys(all);
 describe('route message analysis (scripts/i18n/routes.ts)', () => {
 	it('covers every page, and no page gets a mail text', () => {
 		expect(routes.get('/')).toBeDefined();
-		expect(routes.get('/staff/pool/invitations/[id]')).toBeDefined();
+		expect(routes.get('/staff/pool/invitations/[id=int]')).toBeDefined();
 		expect(routes.get(NO_ROUTE)).toBeDefined();
 		for (const [route, keys] of routes)
 			expect(
