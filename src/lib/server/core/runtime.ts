@@ -1,7 +1,7 @@
 /**
  * Starts the server's shared state from the module manifests it is handed: the database
- * (migrated, reference data, demo data on first use), the mail worker and every manifest's
- * periodic jobs. Core imports no module: the composition root (src/lib/server/runtime.ts)
+ * (migrated, reference data, demo data on first use), the mail worker, the event delivery to
+ * every manifest's handlers and every manifest's periodic jobs. Core imports no module: the composition root (src/lib/server/runtime.ts)
  * passes the manifests and names the full database type.
  */
 import { config, type AppConfig } from './config';
@@ -14,12 +14,14 @@ import { seedDemoData } from './demo';
 import { startPeriodicJobs, type JobsHandle, type PeriodicJob } from './jobs';
 import { purgeExpired } from './retention';
 import type { ModuleManifest } from './modules';
+import { startEventDelivery, type EventDeliveryHandle, type EventHandler } from './events';
 
 export interface Runtime<D extends Db = Db> {
 	db: D;
 	config: AppConfig;
 	mailWorker: WorkerHandle | null;
 	jobs: JobsHandle | null;
+	events: EventDeliveryHandle | null;
 }
 
 /** Core's own periodic jobs. */
@@ -60,13 +62,17 @@ export async function startRuntime<D extends Db>(
 		);
 	const sender = cfg.smtpUrl ? smtpSender(cfg.smtpUrl) : folderSender(cfg.mailDir);
 	const mailWorker = cfg.mailWorker ? startMailWorker(db, sender, cfg.mailFrom) : null;
+	// Event delivery runs where the mail outbox is sent (MAIL_WORKER): both are outbox workers.
+	const handlers = modules.flatMap((m) => m.events?.handlers ?? []) as EventHandler[];
+	const events = cfg.mailWorker ? startEventDelivery(db, handlers) : null;
 	const jobs = cfg.backgroundJobs ? startPeriodicJobs(db, allJobs(modules)) : null;
-	return { db, config: cfg, mailWorker, jobs };
+	return { db, config: cfg, mailWorker, jobs, events };
 }
 
-/** Graceful stop: finish the mail batch in flight, then close the database cleanly. */
+/** Graceful stop: finish the mail and event batches in flight, then close the database cleanly. */
 export async function stopRuntime(rt: Runtime): Promise<void> {
 	await rt.jobs?.stop();
 	await rt.mailWorker?.stop();
+	await rt.events?.stop();
 	await rt.db.destroy();
 }

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { PoolDb, PoolExecutor } from './pool.db';
 import { enqueueMails, renderMail, type OutgoingMail } from '../core/mail';
-import { publish } from '../core/events/event-bus';
+import { publish } from '../core/events';
 import { recordAudit } from '../core/audit';
 import { createHash } from 'node:crypto';
 import { generateToken } from '../core/auth/tokens';
@@ -117,12 +117,12 @@ export async function createInvitation(
 				byList: !!input.memberIds
 			}
 		});
+		await publish(trx, 'pool.invitation_created', {
+			invitationId: inv.id,
+			activityType: input.activityType,
+			recipients: members.length
+		});
 		return { id: inv.id, recipients: members.length };
-	});
-	await publish('pool.invitation_created', {
-		invitationId: result.id,
-		activityType: input.activityType,
-		recipients: result.recipients
 	});
 	return result;
 }
@@ -270,16 +270,15 @@ export async function answerRecipient(
 			.set({ last_active_at: sql`now()` })
 			.where('id', '=', r.member_id)
 			.execute();
-		return { result: 'ok' as const, inv, memberId: r.member_id };
-	});
-	if (res.result === 'ok')
-		await publish('pool.invitation_answered', {
-			invitationId: res.inv.id,
-			activityType: res.inv.activity_type,
-			activityId: res.inv.activity_id,
-			memberId: res.memberId,
+		await publish(trx, 'pool.invitation_answered', {
+			invitationId: inv.id,
+			activityType: inv.activity_type,
+			activityId: inv.activity_id,
+			memberId: r.member_id,
 			answer
 		});
+		return { result: 'ok' as const };
+	});
 	return res.result;
 }
 

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { PoolDb, PoolExecutor } from './pool.db';
 import { enqueueMail, renderMail } from '../core/mail';
-import { publish } from '../core/events/event-bus';
+import { publish } from '../core/events';
 import { forgetInAudit, recordAudit } from '../core/audit';
 import { generateToken, tokenId } from '../core/auth/tokens';
 import { isLocale, type Locale } from '$lib/i18n';
@@ -166,9 +166,9 @@ export async function confirmMembership(db: PoolDb, token: string): Promise<bool
 			.executeTakeFirstOrThrow();
 		if (!m.user_id) await linkAccountByEmail(trx, id, m.email);
 		await bumpStat(trx, 'joined');
+		await publish(trx, 'pool.member_confirmed', { memberId: id });
 		return id;
 	});
-	if (memberId) await publish('pool.member_confirmed', { memberId });
 	return !!memberId;
 }
 
@@ -306,9 +306,9 @@ export async function eraseMember(
 			entityId: null,
 			details: { reason, bySelf }
 		});
+		await publish(trx, 'pool.member_erased', { memberId, reason });
 		return true;
 	});
-	if (done) await publish('pool.member_erased', { memberId, reason });
 	return done;
 }
 

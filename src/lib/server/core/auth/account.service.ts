@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db, Executor } from '../db/database';
 import { isLocale, type Locale } from '$lib/i18n';
 import { enqueueMail, renderMail } from '../mail';
-import { publish } from '../events/event-bus';
+import { publish } from '../events';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 import { generateToken, tokenId } from './tokens';
 import { createSession, invalidateUserSessions, type Session } from './session';
@@ -73,7 +73,7 @@ export interface SignUpInput {
 export async function signUp(db: Db, origin: string, input: SignUpInput): Promise<void> {
 	const email = normaliseEmail(input.email);
 	const passwordHash = await hashPassword(input.password);
-	const userId = await db.transaction().execute(async (trx) => {
+	await db.transaction().execute(async (trx) => {
 		const existing = await findUserByEmail(trx, email);
 		if (existing) {
 			await enqueueMail(
@@ -83,7 +83,7 @@ export async function signUp(db: Db, origin: string, input: SignUpInput): Promis
 					resetUrl: `${origin}/auth/forgot`
 				})
 			);
-			return null;
+			return;
 		}
 		const user = await trx
 			.insertInto('app_user')
@@ -106,9 +106,8 @@ export async function signUp(db: Db, origin: string, input: SignUpInput): Promis
 				hours: VERIFY_TTL_H
 			})
 		);
-		return user.id;
+		await publish(trx, 'user.registered', { userId: user.id });
 	});
-	if (userId) await publish('user.registered', { userId });
 }
 
 export type TokenResult = { ok: true; userId: string } | { ok: false; error: 'invalid_link' };
@@ -170,10 +169,10 @@ export async function confirmEmail(db: Db, token: string): Promise<TokenResult> 
 				.set({ email_verified_at: sql`coalesce(email_verified_at, now())`, updated_at: sql`now()` })
 				.where('id', '=', r.userId)
 				.execute();
+			await publish(trx, 'user.email_confirmed', { userId: r.userId });
 		}
 		return r;
 	});
-	if (result.ok) await publish('user.email_confirmed', { userId: result.userId });
 	return result;
 }
 

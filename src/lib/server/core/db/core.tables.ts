@@ -119,6 +119,25 @@ export interface JobLeaseTable {
 	last_started_at: Date | null;
 }
 
+/** The event outbox (migration 2026-12-02T1000_core_event_outbox; core/events). */
+export interface EventOutboxTable {
+	id: Generated<number>;
+	name: string;
+	payload: JSONColumnType<Record<string, unknown>, string, string>;
+	created_at: Generated<Date>;
+	next_attempt_at: Generated<Date>;
+	attempts: Generated<number>;
+	last_error: string | null;
+	delivered_at: NullableTimestamp;
+}
+
+/** One row per (event, handler) that has handled the event. */
+export interface EventHandledTable {
+	event_id: number;
+	handler_id: string;
+	handled_at: Generated<Date>;
+}
+
 export interface CoreTables {
 	municipality: MunicipalityTable;
 	service_line: ServiceLineTable;
@@ -132,4 +151,6 @@ export interface CoreTables {
 	audit_log: AuditLogTable;
 	mail_outbox: MailOutboxTable;
 	job_lease: JobLeaseTable;
+	event_outbox: EventOutboxTable;
+	event_handled: EventHandledTable;
 }

@@ -12,6 +12,7 @@ import type { CoreTables } from '../db/core.tables';
 import type { Role } from '../auth/roles';
 import type { AccessRule } from '../auth/access-policy';
 import type { PeriodicJob } from '../jobs';
+import type { EventHandler, EventName } from '../events';
 
 /** Where a workspace link is shown: the /staff, /admin or /account index page. */
 export type WorkspaceArea = 'staff' | 'admin' | 'account';
@@ -71,11 +72,10 @@ export type RouteWalkWho =
 export type RouteWalkRule =
 	'public' | 'signed-in' | 'token' | readonly ('anonymous' | RouteWalkWho)[];
 
-/** Events the module publishes and handles; the event outbox fills in the handler shape. */
+/** Events the module publishes and the handlers it runs (core/events delivers them at least once). */
 export interface ModuleEvents {
-	publishes?: readonly string[];
-	// Open on purpose: the durable event delivery defines the handler signature.
-	handlers?: Record<string, unknown>;
+	publishes?: readonly EventName[];
+	handlers?: readonly EventHandler[];
 }
 
 export interface ModuleManifest<D extends Kysely<CoreTables> = Kysely<CoreTables>> {
