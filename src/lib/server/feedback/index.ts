@@ -32,3 +32,4 @@ export {
 	surveysForUnit
 } from './surveys.queries';
 export { createSurvey, parseQuestions, saveSurvey } from './surveys.service';
+export { recordTheme, themeSchema, type ThemeInput } from './themes.service';
