@@ -4,10 +4,16 @@
    Existing conversation findings are carried over here (below), so the tracker starts with them. */
 import { sql, type Kysely } from 'kysely';
 
+const ROLES = `'resident', 'staff', 'pool_coordinator', 'council_coordinator', 'expert_coordinator', 'feedback_handler', 'conversation_moderator', 'admin', 'impact_coordinator'`;
 const STATUSES = `('received','under_consideration','decided','being_implemented','implemented','not_taken_forward')`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+	// The tracker adds a role: the coordinators who assign owners and link decisions.
+	await sql`alter table user_role drop constraint user_role_role_ck`.execute(db);
+	await sql
+		.raw(`alter table user_role add constraint user_role_role_ck check (role in (${ROLES}))`)
+		.execute(db);
 	await db.schema
 		.createTable('impact_activity')
 		.addColumn('id', 'serial', (c) => c.primaryKey())
@@ -242,6 +248,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
+	await sql`delete from user_role where role = 'impact_coordinator'`.execute(db);
+	await sql`alter table user_role drop constraint user_role_role_ck`.execute(db);
+	await sql
+		.raw(
+			`alter table user_role add constraint user_role_role_ck check (role in (${ROLES.replace(", 'impact_coordinator'", '')}))`
+		)
+		.execute(db);
 	for (const t of [
 		'impact_notice',
 		'impact_contact',

@@ -21,7 +21,7 @@ type Shapes = Map<string, Map<string, ColumnShape>>;
 
 /** Reads `DB` from schema.ts with the TypeScript checker: what a query sees when it selects. */
 function tableTypes(): Shapes {
-	const schema = path.resolve('src/lib/server/core/db/schema.ts');
+	const schema = path.resolve('src/lib/server/db.ts');
 	const program = ts.createProgram([schema], {
 		strict: true,
 		noEmit: true,
