@@ -6,7 +6,7 @@
  * the share the tracker shows is the module's own figure.
  */
 import { randomUUID } from 'node:crypto';
-import { z, textField, int4Id, isRealDate, INT4_MAX } from '$lib/validation';
+import { z, textField, isRealDate, INT4_MAX } from '$lib/validation';
 import { recordAudit } from '../core/audit';
 import { publish } from '../core/events';
 import { endOfHelsinkiDay, startOfHelsinkiDay } from '../core/time';
@@ -26,7 +26,12 @@ export const themeSchema = z
 			.int({ error: 'feedback.themes.errors.unit' })
 			.min(1, { error: 'feedback.themes.errors.unit' })
 			.max(INT4_MAX, { error: 'feedback.themes.errors.unit' }),
-		survey: z.union([z.literal(''), int4Id('feedback.themes.errors.survey')]).default(''),
+		// '' for none: superforms parses no unions from form data.
+		survey: z
+			.string()
+			.trim()
+			.regex(/^(|[1-9]\d{0,8})$/, { error: 'feedback.themes.errors.survey' })
+			.default(''),
 		title: textField(300),
 		description: textField(2000, false).default(''),
 		from: day,
@@ -60,7 +65,7 @@ export async function recordTheme(
 			survey = await trx
 				.selectFrom('feedback_survey')
 				.select(['id', 'name_fi'])
-				.where('id', '=', input.survey)
+				.where('id', '=', Number(input.survey))
 				.executeTakeFirst();
 			if (!survey) return { ok: false as const, error: 'survey' as const };
 		}

@@ -3,8 +3,26 @@
  * language). The rules that need the database (who may change, dates not running backwards) are
  * in impact.service.ts.
  */
-import { z, textField, int4Id, isRealDate } from '$lib/validation';
+import { z, textField, isRealDate } from '$lib/validation';
 import { STATUSES } from './impact.types';
+
+/** An optional id from a <select>: '' for none (superforms parses no unions from form data). */
+const optionalId = (key = 'validation.invalid') =>
+	z
+		.string()
+		.trim()
+		.regex(/^(|[1-9]\d{0,8})$/, { error: key })
+		.default('');
+
+/** An id from optionalId: null for none. */
+export const idOrNull = (s: string): number | null => (s === '' ? null : Number(s));
+
+const optionalDay = (key = 'impact.errors.date') =>
+	z
+		.string()
+		.trim()
+		.refine((s) => s === '' || isRealDate(s), { error: key })
+		.default('');
 
 const day = (key = 'impact.errors.date') =>
 	z
@@ -47,18 +65,18 @@ export const decisionSchema = z.object({
 	titleFi: textField(300),
 	titleSv: textField(300, false).default(''),
 	titleEn: textField(300, false).default(''),
-	parentId: z.union([z.literal(''), int4Id()]).default(''),
+	parentId: optionalId('impact.errors.unknown_parent'),
 	progress: z
 		.number({ error: 'impact.errors.progress' })
 		.int({ error: 'impact.errors.progress' })
 		.min(0, { error: 'impact.errors.progress' })
 		.max(100, { error: 'impact.errors.progress' })
 		.default(0),
-	decidedOn: z.union([z.literal(''), day()]).default('')
+	decidedOn: optionalDay()
 });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
-export const linkSchema = z.object({ decisionId: z.union([z.literal(''), int4Id()]) });
+export const linkSchema = z.object({ decisionId: optionalId('impact.errors.unknown_decision') });
 
 /** A workshop or other activity entered by hand (sources with a module register theirs by event). */
 export const activitySchema = z
@@ -66,10 +84,10 @@ export const activitySchema = z
 		topic: textField(300),
 		description: textField(4000, false).default(''),
 		startsOn: day(),
-		endsOn: z.union([z.literal(''), day()]).default(''),
+		endsOn: optionalDay(),
 		organiser: textField(200, false).default(''),
-		invited: z.union([z.literal(''), z.coerce.number().int().min(0).max(10_000_000)]).default(''),
-		tookPart: z.union([z.literal(''), z.coerce.number().int().min(0).max(10_000_000)]).default('')
+		invited: z.number().int().min(0).max(10_000_000).optional(),
+		tookPart: z.number().int().min(0).max(10_000_000).optional()
 	})
 	.superRefine((v, ctx) => {
 		if (v.endsOn && v.endsOn < v.startsOn)

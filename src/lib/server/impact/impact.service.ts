@@ -15,7 +15,7 @@ import { hasRole, type SessionUser } from '../core/auth/roles';
 import { helsinkiDay } from '../core/time';
 import { isLocale, translate, type Locale } from '$lib/i18n';
 import type { ImpactDb, ImpactExecutor, ImpactTx } from './impact.db';
-import type { DecisionInput, StatusInput } from './impact.schemas';
+import { idOrNull, type DecisionInput, type StatusInput } from './impact.schemas';
 import type { Evidence, FindingKind, Status } from './impact.types';
 import { WAITING_STATUSES } from './impact.types';
 import { isoDay } from './impact.queries';
@@ -491,11 +491,12 @@ export async function createDecision(
 ): Promise<{ ok: true; id: number } | { ok: false; error: 'forbidden' | 'unknown_parent' }> {
 	if (!isCoordinator(actor)) return { ok: false, error: 'forbidden' };
 	return db.transaction().execute(async (trx) => {
-		if (d.parentId !== '') {
+		const parentId = idOrNull(d.parentId);
+		if (parentId !== null) {
 			const p = await trx
 				.selectFrom('impact_decision')
 				.select('id')
-				.where('id', '=', d.parentId)
+				.where('id', '=', parentId)
 				.executeTakeFirst();
 			if (!p) return { ok: false as const, error: 'unknown_parent' as const };
 		}
@@ -505,7 +506,7 @@ export async function createDecision(
 				title_fi: d.titleFi,
 				title_sv: d.titleSv,
 				title_en: d.titleEn,
-				parent_id: d.parentId === '' ? null : d.parentId,
+				parent_id: parentId,
 				progress: d.progress,
 				decided_on: d.decidedOn === '' ? null : d.decidedOn,
 				created_by: actor.id

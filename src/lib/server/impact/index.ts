@@ -21,6 +21,7 @@ export {
 	statusSchema,
 	ownerSchema,
 	parseOwner,
+	idOrNull,
 	decisionSchema,
 	linkSchema,
 	activitySchema,

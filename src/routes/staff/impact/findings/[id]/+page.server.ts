@@ -12,6 +12,7 @@ import {
 	canChange,
 	changeStatus,
 	getFinding,
+	idOrNull,
 	isCoordinator,
 	linkSchema,
 	linkToDecision,
@@ -86,10 +87,14 @@ export const load: PageServerLoad = async (event) => {
 			{ errors: false, id: 'status' }
 		),
 		ownerForm: await superValidate({ owner }, zod4(ownerSchema), { errors: false, id: 'owner' }),
-		linkForm: await superValidate({ decisionId: f.decision_id ?? '' }, zod4(linkSchema), {
-			errors: false,
-			id: 'link'
-		})
+		linkForm: await superValidate(
+			{ decisionId: f.decision_id ? String(f.decision_id) : '' },
+			zod4(linkSchema),
+			{
+				errors: false,
+				id: 'link'
+			}
+		)
 	};
 };
 
@@ -135,7 +140,7 @@ export const actions: Actions = {
 		if (!isCoordinator(user))
 			return message(form, { type: 'error', key: 'impact.errors.forbidden' }, { status: 403 });
 		const { db } = await runtime();
-		const decisionId = form.data.decisionId === '' ? null : form.data.decisionId;
+		const decisionId = idOrNull(form.data.decisionId);
 		if (!(await linkToDecision(db, user, f.id, decisionId)))
 			return setError(form, 'decisionId', 'impact.errors.unknown_decision');
 		return message(form, { type: 'success', key: 'impact.finding.linkSaved' });
