@@ -28,7 +28,8 @@ const ON_POSTGRES = [
 	'feedback-cases-public.spec.ts',
 	'feedback-channels.spec.ts',
 	'conversations-flow.spec.ts',
-	'pool-flow.spec.ts'
+	'pool-flow.spec.ts',
+	'impact-flow.spec.ts'
 ];
 
 export default defineConfig({
