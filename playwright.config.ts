@@ -30,7 +30,8 @@ const ON_POSTGRES = [
 	'conversations-flow.spec.ts',
 	'pool-flow.spec.ts',
 	// Owns its servers (two processes, then start:cluster) and database: runs once, here.
-	'core-multi-process.spec.ts'
+	'core-multi-process.spec.ts',
+	'impact-flow.spec.ts'
 ];
 
 export default defineConfig({

@@ -21,7 +21,10 @@ const PUBLIC_PAGES = [
 	'/privacy',
 	'/auth/sign-in',
 	'/auth/sign-up',
-	'/auth/forgot'
+	'/auth/forgot',
+	'/sanoitte-teimme',
+	'/sanoitte-teimme/luvut',
+	'/sanoitte-teimme/data'
 ];
 
 for (const lang of ['Suomeksi', 'På svenska', 'In English']) {
@@ -46,7 +49,12 @@ test('signed-in pages pass axe', async ({ page }) => {
 		'/staff/pool/invitations',
 		'/staff/feedback',
 		'/staff/feedback/cases',
-		'/staff/conversations'
+		'/staff/conversations',
+		'/staff/feedback/themes',
+		'/staff/impact',
+		'/staff/impact/findings/1',
+		'/staff/impact/decisions',
+		'/staff/impact/metric'
 	])
 		await expectNoViolations(page, url);
 });
@@ -74,7 +82,13 @@ test('the skip link and the keyboard reach the main content', async ({ page }) =
 test('module pages with charts and wide tables pass axe', async ({ page }) => {
 	await page.goto('/conversations');
 	const href = await page.locator('main a[href^="/conversations/"]').first().getAttribute('href');
+	await page.goto('/sanoitte-teimme');
+	const activity = await page
+		.locator('main a[href^="/sanoitte-teimme/"][href*="#finding-"]')
+		.first()
+		.getAttribute('href');
 	for (const url of [
+		activity!.split('#')[0],
 		'/nps',
 		'/nps/outpatient',
 		'/feedback/direct',

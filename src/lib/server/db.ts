@@ -9,8 +9,9 @@ import type { CoreTables } from './core/db/core.tables';
 import type { PoolTables } from './pool';
 import type { ConversationsTables } from './conversations';
 import type { FeedbackTables } from './feedback';
+import type { ImpactTables } from './impact';
 
-export type DB = CoreTables & PoolTables & ConversationsTables & FeedbackTables;
+export type DB = CoreTables & PoolTables & ConversationsTables & FeedbackTables & ImpactTables;
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
 export type Executor = Db | Tx;

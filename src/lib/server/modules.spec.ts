@@ -82,7 +82,8 @@ describe('module manifests', () => {
 		expect(linksFor('staff', admin).map((l) => l.href)).toEqual([
 			'/staff/pool',
 			'/staff/feedback',
-			'/staff/conversations'
+			'/staff/conversations',
+			'/staff/impact'
 		]);
 		expect(linksFor('admin', admin).map((l) => l.href)).toEqual([
 			'/admin/people',

@@ -16,12 +16,14 @@ import type { Db } from './db';
 import { poolManifest } from './pool';
 import { feedbackManifest } from './feedback';
 import { conversationsManifest } from './conversations';
+import { impactManifest } from './impact';
 
 /** In this order: demo seeders run, links and home-page cards are shown. */
 export const MODULES: readonly ModuleManifest<Db>[] = [
 	poolManifest,
 	feedbackManifest,
-	conversationsManifest
+	conversationsManifest,
+	impactManifest
 ];
 
 /** Core's areas and every module's own rules, for hooks.server.ts and the area layouts. */

@@ -1,6 +1,10 @@
 /** Rules of conversations: staff actions are audited in the same transaction as the change. */
-import type { ConversationsDb, ConversationsExecutor } from './conversations.db';
+import type { ConversationsDb, ConversationsExecutor, ConversationsTx } from './conversations.db';
+import type { FindingRecordedEvent } from './conversations.events';
 import { recordAudit } from '../core/audit';
+import { publish } from '../core/events';
+import { helsinkiDay } from '../core/time';
+import { MIN_VOTES_FOR_SHARE } from './map-view';
 import { maskPersonalData } from '../core/privacy/mask';
 import {
 	createConversationSchema,
@@ -352,7 +356,7 @@ export async function addFinding(
 			.where('conversation_id', '=', conversationId)
 			.executeTakeFirst();
 		if (!s) return false;
-		await trx
+		const f = await trx
 			.insertInto('conversation_finding')
 			.values({
 				conversation_id: conversationId,
@@ -361,7 +365,9 @@ export async function addFinding(
 				created_by: actorUserId
 			})
 			.onConflict((oc) => oc.columns(['conversation_id', 'statement_id']).doUpdateSet({ note }))
-			.execute();
+			.returning(['id', 'created_at'])
+			.executeTakeFirstOrThrow();
+		await publish(trx, 'conversations.finding_recorded', await findingEvent(trx, f, statementId));
 		await recordAudit(trx, {
 			actorUserId,
 			action: 'conversation.finding.add',
@@ -373,6 +379,74 @@ export async function addFinding(
 	});
 }
 
+/**
+ * What the impact tracker gets of a finding: the statement, its agreement share (only from
+ * MIN_VOTES_FOR_SHARE votes up, as on the report), the conversation, its signed-in participants.
+ */
+async function findingEvent(
+	trx: ConversationsTx,
+	f: { id: number; created_at: Date },
+	statementId: number
+): Promise<FindingRecordedEvent> {
+	const s = await trx
+		.selectFrom('conversation_finding as f')
+		.innerJoin('conversation_statement as s', 's.id', 'f.statement_id')
+		.innerJoin('conversation as c', 'c.id', 'f.conversation_id')
+		.select((eb) => [
+			'f.conversation_id',
+			'f.note',
+			's.body',
+			'c.topic',
+			'c.description',
+			'c.created_at',
+			'c.closed_at',
+			eb
+				.selectFrom('conversation_vote as v')
+				.select(eb.fn.countAll<number>().as('n'))
+				.whereRef('v.statement_id', '=', 's.id')
+				.as('votes'),
+			eb
+				.selectFrom('conversation_vote as v')
+				.select(eb.fn.countAll<number>().as('n'))
+				.whereRef('v.statement_id', '=', 's.id')
+				.where('v.vote', '=', 1)
+				.as('agrees'),
+			eb
+				.selectFrom('conversation_participant as p')
+				.select(eb.fn.countAll<number>().as('n'))
+				.whereRef('p.conversation_id', '=', 'c.id')
+				.as('participants')
+		])
+		.where('f.id', '=', f.id)
+		.executeTakeFirstOrThrow();
+	const users = await trx
+		.selectFrom('conversation_participant')
+		.select('app_user_id')
+		.distinct()
+		.where('conversation_id', '=', s.conversation_id)
+		.where('app_user_id', 'is not', null)
+		.execute();
+	const votes = Number(s.votes ?? 0);
+	return {
+		findingId: f.id,
+		conversationId: s.conversation_id,
+		statementId,
+		body: s.body,
+		note: s.note,
+		agreeShare: votes >= MIN_VOTES_FOR_SHARE ? Number(s.agrees ?? 0) / votes : null,
+		votes,
+		recordedOn: helsinkiDay(f.created_at),
+		conversation: {
+			topic: s.topic,
+			description: s.description,
+			startedOn: helsinkiDay(s.created_at),
+			endedOn: s.closed_at ? helsinkiDay(s.closed_at) : null,
+			participants: Number(s.participants ?? 0)
+		},
+		participantUserIds: users.map((u) => u.app_user_id!)
+	};
+}
+
 export async function removeFinding(
 	db: ConversationsDb,
 	actorUserId: string,
@@ -380,11 +454,13 @@ export async function removeFinding(
 	findingId: number
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		await trx
+		const gone = await trx
 			.deleteFrom('conversation_finding')
 			.where('id', '=', findingId)
 			.where('conversation_id', '=', conversationId)
-			.execute();
+			.returning('id')
+			.executeTakeFirst();
+		if (gone) await publish(trx, 'conversations.finding_removed', { findingId, conversationId });
 		await recordAudit(trx, {
 			actorUserId,
 			action: 'conversation.finding.remove',

@@ -43,5 +43,7 @@ export const conversationsManifest: ModuleManifest<ConversationsDb> = {
 	],
 	activities: [
 		{ type: 'conversation', labelKey: 'pool.activity.conversation', offeredTo: ['pool', 'impact'] }
-	]
+	],
+	// Findings recorded on the report go to the impact tracker (impact handles the events).
+	events: { publishes: ['conversations.finding_recorded', 'conversations.finding_removed'] }
 };

@@ -59,3 +59,4 @@ export {
 	surveyForEditing,
 	type SurveyFormProblem
 } from './surveys.service';
+export { recordTheme, themeSchema, type ThemeInput } from './themes.service';

@@ -64,7 +64,13 @@ export const feedbackManifest: ModuleManifest<FeedbackDb> = {
 		{
 			prefix: '/staff/feedback/import',
 			requirement: { kind: 'roles', roles: ['feedback_handler'] }
+		},
+		{
+			prefix: '/staff/feedback/themes',
+			requirement: { kind: 'roles', roles: ['feedback_handler'] }
 		}
 	],
-	activities: [{ type: 'survey', labelKey: 'pool.activity.survey', offeredTo: ['pool', 'impact'] }]
+	activities: [{ type: 'survey', labelKey: 'pool.activity.survey', offeredTo: ['pool', 'impact'] }],
+	// A recorded feedback theme becomes an impact finding (impact handles the event).
+	events: { publishes: ['feedback.theme_recorded'] }
 };

@@ -10,6 +10,7 @@ export const ROUTE_WALK: readonly (readonly [string, RouteWalkRule])[] = [
 	['/staff/feedback/cases', ['admin', 'feedback']],
 	['/staff/feedback/export', ['admin', 'feedback']],
 	['/staff/feedback/import', ['admin', 'feedback']],
+	['/staff/feedback/themes', ['admin', 'feedback']],
 	['/admin/feedback', ['admin']],
 	['/api/feedback/sms', 'token']
 ];

@@ -7,6 +7,7 @@ export const ROLES = [
 	'expert_coordinator',
 	'feedback_handler',
 	'conversation_moderator',
+	'impact_coordinator',
 	'admin'
 ] as const;
 export type Role = (typeof ROLES)[number];

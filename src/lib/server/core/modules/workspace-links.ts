@@ -11,15 +11,8 @@ export const CORE_LINKS: readonly WorkspaceLink[] = [
 	{ area: 'admin', href: '/admin/audit', key: 'core.admin.audit', roles: ['admin'] }
 ];
 
-/** Core's own home-page card: what came of participation (the impact tracker, to come). */
-export const CORE_HOME_CARDS: readonly HomeCard[] = [
-	{
-		titleKey: 'core.home.results',
-		textKey: 'core.home.resultsText',
-		links: [],
-		noteKey: 'core.home.comingSoon'
-	}
-];
+/** Core's own home-page cards: none now (the impact module's card replaced "coming soon"). */
+export const CORE_HOME_CARDS: readonly HomeCard[] = [];
 
 function isUnitStaff(user: SessionUser | null): boolean {
 	return !!user?.roles.some(

@@ -1,0 +1,29 @@
+/**
+ * The feedback module's events, added to core's EventMap by module augmentation. A recurring
+ * feedback theme is recorded by staff (themes.service.ts) with its counts as evidence; the
+ * impact tracker handles it. The title is staff-written public text; counts only, no feedback
+ * text and no person.
+ */
+export interface ThemeRecordedEvent {
+	themeId: string;
+	title: string;
+	description: string;
+	unitId: number;
+	serviceLineId: number;
+	municipalityCode: string | null;
+	/** The period the counts cover, Helsinki days. */
+	from: string;
+	to: string;
+	/** Cases and survey answers that mention the theme, and all answers in the period. */
+	mentions: number;
+	answers: number;
+	/** The survey the answers came from (the activity); null: direct feedback of the unit. */
+	surveyId: number | null;
+	surveyName: string | null;
+}
+
+declare module '../core/events' {
+	interface EventMap {
+		'feedback.theme_recorded': ThemeRecordedEvent;
+	}
+}

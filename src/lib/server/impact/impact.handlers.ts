@@ -1,0 +1,100 @@
+/**
+ * How other modules feed the tracker: their events, handled here into impact's own rows. The
+ * publishers never touch these tables and this module never reads theirs. Every handler is
+ * idempotent, keyed on the source's ids (('conversation', id), ('conversation_finding', id),
+ * ('survey', id), ('feedback_theme', id)): a redelivered event updates the same rows.
+ */
+import { defineHandler } from '../core/events';
+import type { Tx } from '../core/db/database';
+import type { ImpactTx } from './impact.db';
+import { addContacts, upsertActivity, upsertFinding, withdrawFinding } from './impact.service';
+
+/**
+ * The delivery hands core's transaction type; it is the one handle of the whole portal, which
+ * has impact's tables too (Kysely's table type is compile-time only).
+ */
+const asImpact = (trx: Tx) => trx as unknown as ImpactTx;
+
+export const findingRecorded = defineHandler({
+	id: 'impact.conversation-finding',
+	event: 'conversations.finding_recorded',
+	async handle(trx, p) {
+		const tx = asImpact(trx);
+		const activityId = await upsertActivity(tx, {
+			sourceType: 'conversation',
+			sourceId: p.conversationId,
+			topic: p.conversation.topic,
+			description: p.conversation.description,
+			startsOn: p.conversation.startedOn,
+			endsOn: p.conversation.endedOn,
+			tookPart: p.conversation.participants
+		});
+		const findingId = await upsertFinding(tx, {
+			activityId,
+			sourceType: 'conversation_finding',
+			sourceId: String(p.findingId),
+			kind: 'statement',
+			body: p.body,
+			note: p.note,
+			recordedOn: p.recordedOn,
+			evidence: [
+				{
+					label: p.body,
+					count: p.votes,
+					...(p.agreeShare === null ? {} : { share: p.agreeShare }),
+					href: `/conversations/${p.conversationId}/report`
+				}
+			]
+		});
+		await addContacts(
+			tx,
+			findingId,
+			p.participantUserIds.map((userId) => ({ userId }))
+		);
+	}
+});
+
+export const findingRemoved = defineHandler({
+	id: 'impact.conversation-finding-removed',
+	event: 'conversations.finding_removed',
+	async handle(trx, p) {
+		await withdrawFinding(asImpact(trx), 'conversation_finding', String(p.findingId));
+	}
+});
+
+export const themeRecorded = defineHandler({
+	id: 'impact.feedback-theme',
+	event: 'feedback.theme_recorded',
+	async handle(trx, p) {
+		const tx = asImpact(trx);
+		const activityId = await upsertActivity(tx, {
+			sourceType: p.surveyId === null ? 'feedback' : 'survey',
+			sourceId: p.surveyId === null ? `unit:${p.unitId}` : String(p.surveyId),
+			topic: p.surveyName ?? p.title,
+			startsOn: p.from,
+			endsOn: p.to,
+			municipalityCode: p.municipalityCode,
+			organiserUnitId: p.unitId,
+			tookPart: p.answers,
+			serviceLineIds: [p.serviceLineId]
+		});
+		await upsertFinding(tx, {
+			activityId,
+			sourceType: 'feedback_theme',
+			sourceId: p.themeId,
+			kind: 'feedback_theme',
+			body: p.title,
+			note: p.description,
+			recordedOn: p.to,
+			evidence: [
+				{
+					label: p.title,
+					count: p.mentions,
+					...(p.answers > 0 ? { share: p.mentions / p.answers } : {})
+				}
+			]
+		});
+	}
+});
+
+export const IMPACT_HANDLERS = [findingRecorded, findingRemoved, themeRecorded];

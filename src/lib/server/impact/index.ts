@@ -1,0 +1,78 @@
+/**
+ * The impact tracker's public surface: routes, tests and other modules import from here only
+ * (the lint rule in eslint.config.js enforces it). Other modules feed it through events
+ * (impact.handlers.ts), never through these functions.
+ */
+export { impactManifest } from './manifest';
+export type { ImpactTables } from './impact.tables';
+export type { ImpactDb, ImpactExecutor, ImpactTx } from './impact.db';
+export {
+	STATUSES,
+	CHANGE_STATUSES,
+	WAITING_STATUSES,
+	OUTCOME_STATUSES,
+	FINDING_KINDS,
+	SMALL_GROUP,
+	type Status,
+	type FindingKind,
+	type Evidence
+} from './impact.types';
+export {
+	statusSchema,
+	ownerSchema,
+	parseOwner,
+	idOrNull,
+	decisionSchema,
+	linkSchema,
+	activitySchema,
+	readPublicFilter,
+	type StatusInput,
+	type DecisionInput,
+	type PublicFilter
+} from './impact.schemas';
+export {
+	listFindings,
+	getFinding,
+	timeline,
+	listDecisions,
+	decisionFindingIds,
+	ownerOptions,
+	publicFindings,
+	findingYears,
+	publicActivity,
+	statusChanges,
+	openData,
+	maskSmall,
+	type StaffFilter
+} from './impact.queries';
+export {
+	assignOwner,
+	changeStatus,
+	canChange,
+	isCoordinator,
+	createDecision,
+	linkToDecision,
+	setProgress,
+	rollUpProgress,
+	sendReminders,
+	optOut,
+	createActivity,
+	upsertActivity,
+	upsertFinding,
+	addContacts,
+	withdrawFinding,
+	type ChangeError
+} from './impact.service';
+export { IMPACT_HANDLERS, findingRecorded, findingRemoved, themeRecorded } from './impact.handlers';
+export { impactConfig, impactSettingsSchema } from './impact.config';
+export { seedImpactDemo } from './demo';
+export { participationMetric, metricView, median, type MetricFigures } from './metric';
+export { explanation, localTitle, unitName, publicEvidence, type LocalText } from './public-view';
+export {
+	LICENCE,
+	OPEN_DATA_SCHEMA,
+	isOpenDataTable,
+	openDataCsv,
+	openDataJson,
+	type OpenDataTable
+} from './open-data';

@@ -1,0 +1,163 @@
+/**
+ * The participation metric (issue 12): the figures of the leaders' dashboard and of the public
+ * summary, each defined on the page that shows it (impact.metric.* messages). Computed from the
+ * tracker's own rows only, so every module's activities count the same way.
+ *
+ * - Activities and participants per service line and quarter: an activity counts in the
+ *   quarter it started and once in each of its service lines; participants = its "took part".
+ * - Headline: the share of findings (withdrawn ones left out) whose status now is decided, being
+ *   implemented or implemented.
+ * - Median days from a finding to its first response (the first status after "received") and
+ *   to its outcome (the first "implemented" or "not taken forward"), over findings that have one.
+ * - Reach: participants by group as the sources froze them at participation (`by_group`).
+ */
+import { sql } from 'kysely';
+import type { ImpactExecutor } from './impact.db';
+import { CHANGE_STATUSES, OUTCOME_STATUSES } from './impact.types';
+import { maskSmall } from './impact.queries';
+
+export function median(values: number[]): number | null {
+	if (values.length === 0) return null;
+	const s = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(s.length / 2);
+	return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export interface MetricFigures {
+	findings: number;
+	changed: number;
+	/** changed / findings, null without findings. */
+	changedShare: number | null;
+	byStatus: Record<string, number>;
+	medianDaysToFirstResponse: number | null;
+	respondedFindings: number;
+	medianDaysToOutcome: number | null;
+	outcomeFindings: number;
+	activities: number;
+	participants: number;
+	perLineQuarter: {
+		serviceLineId: number | null;
+		name_fi: string | null;
+		name_sv: string | null;
+		name_en: string | null;
+		quarter: string;
+		activities: number;
+		participants: number;
+	}[];
+	reach: { group: string; participants: number }[];
+}
+
+export async function participationMetric(
+	db: ImpactExecutor,
+	opts: { year?: number | null } = {}
+): Promise<MetricFigures> {
+	const year = opts.year ?? null;
+	let findings = db
+		.selectFrom('impact_finding as f')
+		.select(['f.id', 'f.status', sql<string>`to_char(f.recorded_on, 'YYYY-MM-DD')`.as('recorded')])
+		.where('f.withdrawn_at', 'is', null);
+	if (year) findings = findings.where(sql<number>`extract(year from f.recorded_on)`, '=', year);
+	const rows = await findings.execute();
+	const ids = rows.map((r) => r.id);
+	const byStatus: Record<string, number> = {};
+	for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+	const changed = rows.filter((r) => CHANGE_STATUSES.includes(r.status)).length;
+
+	const firsts = ids.length
+		? await db
+				.selectFrom('impact_response as r')
+				.innerJoin('impact_finding as f', 'f.id', 'r.finding_id')
+				.select((eb) => [
+					'r.finding_id',
+					sql<
+						number | null
+					>`min(r.effective_on - f.recorded_on) filter (where r.status <> 'received')`.as('first'),
+					sql<
+						number | null
+					>`min(r.effective_on - f.recorded_on) filter (where r.status in (${sql.join(
+						OUTCOME_STATUSES.map((s) => sql.lit(s))
+					)}))`.as('outcome'),
+					eb.fn.countAll<number>().as('n')
+				])
+				.where('r.finding_id', 'in', ids)
+				.groupBy('r.finding_id')
+				.execute()
+		: [];
+	const first = firsts.flatMap((r) => (r.first === null ? [] : [Number(r.first)]));
+	const outcome = firsts.flatMap((r) => (r.outcome === null ? [] : [Number(r.outcome)]));
+
+	let acts = db
+		.selectFrom('impact_activity as a')
+		.leftJoin('impact_activity_service_line as l', 'l.activity_id', 'a.id')
+		.leftJoin('service_line as s', 's.id', 'l.service_line_id')
+		.select([
+			'a.id',
+			'a.took_part',
+			'a.by_group',
+			's.id as line_id',
+			's.name_fi',
+			's.name_sv',
+			's.name_en',
+			's.sort_order',
+			sql<string>`to_char(a.starts_on, 'YYYY-"Q"Q')`.as('quarter')
+		]);
+	if (year) acts = acts.where(sql<number>`extract(year from a.starts_on)`, '=', year);
+	const actRows = await acts.execute();
+	const cells = new Map<string, MetricFigures['perLineQuarter'][number] & { sort: number }>();
+	const seen = new Map<number, { took: number; groups: Record<string, number> }>();
+	for (const a of actRows) {
+		seen.set(a.id, { took: a.took_part ?? 0, groups: a.by_group ?? {} });
+		const key = `${a.line_id ?? 0} ${a.quarter}`;
+		const c = cells.get(key) ?? {
+			serviceLineId: a.line_id,
+			name_fi: a.name_fi,
+			name_sv: a.name_sv,
+			name_en: a.name_en,
+			quarter: a.quarter,
+			activities: 0,
+			participants: 0,
+			sort: a.sort_order ?? 1e9
+		};
+		c.activities++;
+		c.participants += a.took_part ?? 0;
+		cells.set(key, c);
+	}
+	const reach = new Map<string, number>();
+	for (const a of seen.values())
+		for (const [g, n] of Object.entries(a.groups)) reach.set(g, (reach.get(g) ?? 0) + Number(n));
+
+	return {
+		findings: rows.length,
+		changed,
+		changedShare: rows.length ? changed / rows.length : null,
+		byStatus,
+		medianDaysToFirstResponse: median(first),
+		respondedFindings: first.length,
+		medianDaysToOutcome: median(outcome),
+		outcomeFindings: outcome.length,
+		activities: seen.size,
+		participants: [...seen.values()].reduce((s, a) => s + a.took, 0),
+		perLineQuarter: [...cells.values()]
+			.sort((a, b) => a.quarter.localeCompare(b.quarter) || a.sort - b.sort)
+			.map(({ sort: _sort, ...c }) => c),
+		reach: [...reach]
+			.sort(([a], [b]) => a.localeCompare(b))
+			.map(([group, participants]) => ({ group, participants }))
+	};
+}
+
+/** The metric as the pages show it: service-line names in the reader's language, small reach groups masked. */
+export function metricView(m: MetricFigures, locale: 'fi' | 'sv' | 'en', noLine: string) {
+	return {
+		...m,
+		perLineQuarter: m.perLineQuarter.map((c) => ({
+			line: c.name_fi
+				? (locale === 'sv' ? c.name_sv : locale === 'en' ? c.name_en : null) || c.name_fi
+				: noLine,
+			quarter: c.quarter,
+			activities: c.activities,
+			participants: c.participants
+		})),
+		reach: m.reach.map((r) => ({ group: r.group, participants: maskSmall(r.participants)! }))
+	};
+}

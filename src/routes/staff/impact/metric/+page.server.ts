@@ -1,0 +1,21 @@
+import type { PageServerLoad } from './$types';
+import { runtime } from '$lib/server/runtime';
+import { translate } from '$lib/server/core/i18n/translate';
+import { findingYears, metricView, participationMetric } from '$lib/server/impact';
+
+export const load: PageServerLoad = async (event) => {
+	const { db } = await runtime();
+	const y = Number(event.url.searchParams.get('year'));
+	const years = await findingYears(db);
+	const year = years.includes(y) ? y : null;
+	const locale = event.locals.locale;
+	return {
+		year,
+		years,
+		metric: metricView(
+			await participationMetric(db, { year }),
+			locale,
+			translate(locale, 'impact.metric.noLine')
+		)
+	};
+};
