@@ -116,7 +116,7 @@ test.afterAll(async () => {
 	fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('two processes on one database share rate limits, jobs and the map thread', async () => {
+test('two processes on one database share rate limits, jobs, event delivery and the map thread', async () => {
 	test.setTimeout(240_000);
 	const [portA, portB] = [await freePort(), await freePort()];
 	// A migrates and writes the demo data, as the first process of start:cluster does.
@@ -187,21 +187,55 @@ test('two processes on one database share rate limits, jobs and the map thread',
 	);
 	expect(stored.rows[0].n).toBe(VOTE_BUDGET);
 
-	// Events: each event is handled once across the two processes.
-	// TODO(events, merger): when the durable event outbox (branch `events`: tables event_outbox,
-	// event_handled) is merged, publish an event here through A or B (e.g. a pool join or an
-	// account sign-up over HTTP), wait until `event_outbox.delivered_at` is set, and assert that
-	// each (event, handler) in `event_handled` appears once and that the handler's effect (e.g.
-	// the mail it queues in mail_outbox) exists once, not once per process.
-	const outbox = await client.query<{ t: string | null }>(
-		`select to_regclass('event_outbox')::text as t`
+	// Events: each event is handled once across the two processes. Both run the delivery loop
+	// (MAIL_WORKER on); the events are written to the outbox as conversations' addFinding writes
+	// them (a moderator's HTTP form is another test's subject), then both loops race for them.
+	const EVENTS = 40;
+	const conv = await client.query<{ id: string; topic: string }>(
+		'select id, topic from conversation where id = $1',
+		[conversation]
 	);
-	if (outbox.rows[0].t) {
-		const twice = await client.query(
-			`select event_id, handler_id from event_handled group by 1, 2 having count(*) > 1`
-		);
-		expect(twice.rows).toEqual([]);
-	}
+	for (let i = 0; i < EVENTS; i++)
+		await client.query(`insert into event_outbox (name, payload) values ($1, $2)`, [
+			'conversations.finding_recorded',
+			{
+				findingId: 900_000 + i,
+				conversationId: conv.rows[0].id,
+				statementId: 0,
+				body: `Multi-process finding ${i}`,
+				note: '',
+				agreeShare: 0.8,
+				votes: 10,
+				recordedOn: '2026-12-01',
+				conversation: {
+					topic: conv.rows[0].topic,
+					description: '',
+					startedOn: '2026-11-01',
+					endedOn: null,
+					participants: 10
+				},
+				participantUserIds: []
+			}
+		]);
+	const pending = async () =>
+		(
+			await client.query<{ n: number }>(
+				`select count(*)::int as n from event_outbox
+				 where name = 'conversations.finding_recorded' and delivered_at is null`
+			)
+		).rows[0].n;
+	await expect.poll(pending, { timeout: 30_000 }).toBe(0);
+	const handled = await client.query<{ n: number; events: number }>(
+		`select count(*)::int as n, count(distinct h.event_id)::int as events
+		 from event_handled h join event_outbox e on e.id = h.event_id
+		 where e.name = 'conversations.finding_recorded' and h.handler_id like 'impact.%'`
+	);
+	expect(handled.rows[0]).toEqual({ n: EVENTS, events: EVENTS });
+	const findings = await client.query<{ n: number }>(
+		`select count(*)::int as n from impact_finding
+		 where source_type = 'conversation_finding' and source_id::int >= 900000`
+	);
+	expect(findings.rows[0].n).toBe(EVENTS);
 
 	expect(stderr).not.toMatch(/opinion map|job .* failed|Error/);
 });
