@@ -21,7 +21,10 @@ const PAGES = [
 	'/auth/sign-up',
 	'/auth/forgot',
 	'/privacy',
-	'/accessibility'
+	'/accessibility',
+	'/sanoitte-teimme',
+	'/sanoitte-teimme/luvut',
+	'/sanoitte-teimme/data'
 ];
 
 test('public pages fit a 320 px screen without sideways scrolling', async ({ page }) => {
