@@ -46,4 +46,12 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('shared rate limit on postgres',
 			expect(r.key).not.toContain('203.0.113.7');
 		}
 	});
+
+	it('keeps its counters in an unlogged table: a counted request waits for no WAL flush', async () => {
+		// A logged table made every anonymous vote one durable commit (bench/conversations --profile).
+		const r = await t.pool!.query(
+			`select relpersistence from pg_class where relname = 'core_rate_limit'`
+		);
+		expect(r.rows[0].relpersistence).toBe('u');
+	});
 });
