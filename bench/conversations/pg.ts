@@ -45,7 +45,9 @@ export async function startPostgres(): Promise<{ url: string; pid: number; stop(
 		path.join(dir, 'log'),
 		'-w',
 		'-o',
-		`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+		`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200` +
+			// Per-statement times for --statements (an extension shipped with PostgreSQL itself).
+			' -c shared_preload_libraries=pg_stat_statements',
 		'start'
 	]);
 	const pid = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);

@@ -48,6 +48,8 @@ const BUILD = process.argv.includes('--build')
 const PROFILE = process.argv.includes('--profile')
 	? process.argv[process.argv.indexOf('--profile') + 1]
 	: null;
+/** --statements: after the run, the statements that took PostgreSQL's time (pg_stat_statements). */
+const STATEMENTS_REPORT = process.argv.includes('--statements');
 const load1 = () => os.loadavg()[0].toFixed(2);
 const PARTICIPANTS = 5000;
 const STATEMENTS = 60;
@@ -248,6 +250,10 @@ async function main() {
 			app: cpuSeconds((p) => p.pgid === server!.pid),
 			pg: cpuSeconds((p) => p.pid === db.pid || p.ppid === db.pid)
 		});
+		if (STATEMENTS_REPORT) {
+			await client.query(`create extension if not exists pg_stat_statements`);
+			await client.query(`select pg_stat_statements_reset()`);
+		}
 		const wal0 = await wal();
 		const cpu0 = cpu();
 		const r = await load(port, conv, SECONDS, 'run');
@@ -269,6 +275,17 @@ async function main() {
 			`PostgreSQL WAL per stored vote: ${((wal1.syncs - wal0.syncs) / r.votes).toFixed(3)} flushes, ` +
 				`${Math.round((wal1.bytes - wal0.bytes) / r.votes)} bytes`
 		);
+		if (STATEMENTS_REPORT) {
+			const top = await client.query(
+				`select calls, round(total_exec_time)::int as ms, round(mean_exec_time::numeric, 3) as mean_ms,
+				   rows, regexp_replace(left(query, 90), '\\s+', ' ', 'g') as q
+				 from pg_stat_statements order by total_exec_time desc limit 8`
+			);
+			for (const s of top.rows)
+				console.log(
+					`  ${s.ms} ms in ${s.calls} calls (${s.mean_ms} ms each, ${s.rows} rows): ${s.q}`
+				);
+		}
 		if (helloRps) {
 			const rps = (r.latencies.length / r.ms) * 1000;
 			console.log(`ratio to the bare node:http server: ${(rps / helloRps).toFixed(3)}`);
