@@ -85,16 +85,14 @@ describe.each(BACKENDS)('fees on %s', (backend) => {
 	it('prices from the rate on the event date; next year’s rate does not rewrite this year', async () => {
 		const a = await meeting(member, 'Maija Jäsen', '2026-11-11');
 		expect(a).toMatchObject({ unitCents: 6000, amountCents: 6000, month: '2026-11' });
-		await t.db
-			.transaction()
-			.execute((trx) =>
-				addRate(trx, admin, {
-					kind: 'meeting_fee_member',
-					cents: 7000,
-					validFrom: '2027-01-01',
-					validTo: null
-				})
-			);
+		await t.db.transaction().execute((trx) =>
+			addRate(trx, admin, {
+				kind: 'meeting_fee_member',
+				cents: 7000,
+				validFrom: '2027-01-01',
+				validTo: null
+			})
+		);
 		const b = await meeting(member, 'Maija Jäsen', '2027-01-15');
 		expect(b.unitCents).toBe(7000);
 		const km = await meeting(member, 'Maija Jäsen', '2026-11-11', {
@@ -119,16 +117,14 @@ describe.each(BACKENDS)('fees on %s', (backend) => {
 	it('refuses overlapping validity and a day without a rate, and writes nothing', async () => {
 		const before = await t.db.selectFrom('fee_rate').select('id').execute();
 		await expect(
-			t.db
-				.transaction()
-				.execute((trx) =>
-					addRate(trx, admin, {
-						kind: 'travel_km',
-						cents: 60,
-						validFrom: '2026-06-01',
-						validTo: '2026-06-30'
-					})
-				)
+			t.db.transaction().execute((trx) =>
+				addRate(trx, admin, {
+					kind: 'travel_km',
+					cents: 60,
+					validFrom: '2026-06-01',
+					validTo: '2026-06-30'
+				})
+			)
 		).rejects.toMatchObject({ code: 'overlap', details: { validFrom: '2026-01-01' } });
 		expect(await t.db.selectFrom('fee_rate').select('id').execute()).toHaveLength(before.length);
 		const err = await meeting(member, 'Maija Jäsen', '2025-12-31').catch((e) => e);
