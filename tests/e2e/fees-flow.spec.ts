@@ -16,10 +16,10 @@ async function submitRate(
 	js: boolean,
 	v: { kind: string; euros: string; from: string; to: string }
 ) {
-	await page.getByLabel('Laji').selectOption({ label: v.kind });
-	await page.getByLabel('Hinta euroina').fill(v.euros);
-	await page.getByLabel('Voimassa alkaen').fill(v.from);
-	await page.getByLabel(/Voimassa asti/).fill(v.to);
+	await page.locator('#f-kind').selectOption({ label: v.kind });
+	await page.locator('#f-euros').fill(v.euros);
+	await page.locator('#f-validFrom').fill(v.from);
+	await page.locator('#f-validTo').fill(v.to);
 	const answer = page.waitForResponse((r) => r.request().method() === 'POST');
 	await page.getByRole('button', { name: 'Lisää hinta' }).click();
 	const status = (await answer).status();
