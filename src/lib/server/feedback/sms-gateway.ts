@@ -45,20 +45,24 @@ export function httpGateway(
 	if (!url) return null;
 	return {
 		async send(message) {
-			let res: Response;
-			try {
-				res = await fetch(`${url}/messages`, {
-					method: 'POST',
-					headers: {
-						'content-type': 'application/json',
-						...(token ? { authorization: `Bearer ${token}` } : {})
-					},
-					body: JSON.stringify(message),
-					signal: AbortSignal.timeout(TIMEOUT_MS)
-				});
-			} catch {
-				return { ok: false, permanent: false, status: null };
+			let res: Response | undefined;
+			// A dropped keep-alive connection is retried once at once: the reference makes it safe.
+			for (let attempt = 0; attempt < 2 && !res; attempt++) {
+				try {
+					res = await fetch(`${url}/messages`, {
+						method: 'POST',
+						headers: {
+							'content-type': 'application/json',
+							...(token ? { authorization: `Bearer ${token}` } : {})
+						},
+						body: JSON.stringify(message),
+						signal: AbortSignal.timeout(TIMEOUT_MS)
+					});
+				} catch {
+					res = undefined;
+				}
 			}
+			if (!res) return { ok: false, permanent: false, status: null };
 			if (res.ok) {
 				const body = (await res.json().catch(() => ({}))) as { id?: unknown };
 				return { ok: true, gatewayId: typeof body.id === 'string' ? body.id : '' };
