@@ -567,9 +567,7 @@ export type MessageKey =
 	| 'feedback.sms.stopped'
 	| 'feedback.sms.thanks'
 	| 'feedback.smsLink'
-	| 'feedback.smsLinkText'
 	| 'feedback.sourcesLink'
-	| 'feedback.sourcesLinkText'
 	| 'feedback.staff.all'
 	| 'feedback.staff.answers'
 	| 'feedback.staff.byChannel'
@@ -1557,9 +1555,7 @@ export interface KeyGroups {
 		| 'core.workspace.poolText';
 	'feedback':
 		| 'feedback.smsLink'
-		| 'feedback.smsLinkText'
-		| 'feedback.sourcesLink'
-		| 'feedback.sourcesLinkText';
+		| 'feedback.sourcesLink';
 	'feedback.admin':
 		| 'feedback.admin.active'
 		| 'feedback.admin.code'

@@ -6,7 +6,7 @@ import type { FeedbackDb } from './feedback.db';
 import { seedFeedbackDemo } from './demo';
 import { seedSmsDemo } from './sms-demo';
 import { runCaseDeadlines } from './cases.service';
-import { SMS_ACCESS, SMS_JOB, SMS_LINKS } from './sms.manifest';
+import { SMS_ACCESS, SMS_JOB } from './sms.manifest';
 
 export const feedbackManifest: ModuleManifest<FeedbackDb> = {
 	name: 'feedback',
@@ -29,8 +29,7 @@ export const feedbackManifest: ModuleManifest<FeedbackDb> = {
 			href: '/admin/feedback',
 			key: 'core.workspace.feedbackAdmin',
 			roles: ['admin']
-		},
-		...SMS_LINKS
+		}
 	],
 	homeCard: {
 		titleKey: 'core.home.feedback',

@@ -1,7 +1,6 @@
 /** The SMS survey's part of the feedback manifest: its periodic job and its pages' access. */
 import type { PeriodicJob } from '../core/jobs';
 import type { AccessRule } from '../core/auth/access-policy';
-import type { WorkspaceLink } from '../core/modules';
 import { config } from '../core/config';
 import type { FeedbackDb } from './feedback.db';
 import { runSmsSending } from './sms-send.service';
@@ -17,20 +16,5 @@ export const SMS_ACCESS: AccessRule[] = [
 	{
 		prefix: '/staff/feedback/sms',
 		requirement: { kind: 'roles', roles: ['feedback_handler'] }
-	}
-];
-
-export const SMS_LINKS: WorkspaceLink[] = [
-	{
-		area: 'staff',
-		href: '/staff/feedback/sms',
-		key: 'feedback.smsLink',
-		roles: ['feedback_handler']
-	},
-	{
-		area: 'admin',
-		href: '/admin/feedback/sources',
-		key: 'feedback.sourcesLink',
-		roles: ['admin']
 	}
 ];
