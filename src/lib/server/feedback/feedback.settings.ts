@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { numberSetting, settingsReader } from '../core/settings';
+import { smsSettingsShape } from './sms.settings';
 
 export const feedbackSettingsSchema = z.object({
 	/** Fewest answers in a period for a public NPS figure. */
@@ -21,7 +22,8 @@ export const feedbackSettingsSchema = z.object({
 	FEEDBACK_CONTACT_RETENTION_DAYS: numberSetting(30, { int: true, min: 0 }),
 	/** Per-address token bucket of the anonymous endpoints: capacity and refill per second. */
 	FEEDBACK_RATE_CAPACITY: numberSetting(60, { above: 0 }),
-	FEEDBACK_RATE_PER_SECOND: numberSetting(1, { above: 0 })
+	FEEDBACK_RATE_PER_SECOND: numberSetting(1, { above: 0 }),
+	...smsSettingsShape
 });
 
 export type FeedbackSettings = z.output<typeof feedbackSettingsSchema>;

@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { NullableTimestamp } from '../core/db/core.tables';
 import type { AnswerValue, Question } from './feedback.types';
+import type { VisitTables } from './visits.tables';
 
 export interface FeedbackSurveyTable {
 	id: Generated<number>;
@@ -107,7 +108,8 @@ export interface FeedbackContactTable {
 	erase_after: NullableTimestamp;
 }
 
-export interface FeedbackTables {
+/** The SMS survey tables (issue 17) live in visits.tables.ts. */
+export interface FeedbackTables extends VisitTables {
 	feedback_survey: FeedbackSurveyTable;
 	feedback_survey_version: FeedbackSurveyVersionTable;
 	feedback_survey_unit: FeedbackSurveyUnitTable;

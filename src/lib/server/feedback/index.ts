@@ -60,3 +60,28 @@ export {
 	type SurveyFormProblem
 } from './surveys.service';
 export { recordTheme, themeSchema, type ThemeInput } from './themes.service';
+// SMS surveys after a visit (issue 17).
+export { handleVisitIntake } from './visits-http';
+export { handleSmsReply } from './sms-replies-http';
+export { recordVisits, recordVisitsCsv, sourceByToken, type VisitProblem } from './visits.service';
+export { receiveSmsReply, finishStaleConversations } from './sms-replies.service';
+export { runSmsSending, type SendRunResult } from './sms-send.service';
+export { httpGateway, type SmsGateway, type OutgoingSms } from './sms-gateway';
+export { startFakeGateway, type FakeGateway, type FakeSms } from './sms-fake-gateway';
+export { smsOverview, listVisitSources, type SmsOverview } from './sms-stats.queries';
+export { createVisitSource, rotateVisitSourceToken } from './visit-sources.service';
+export { visitCsvUploadSchema, visitSourceSchema } from './visits.schemas';
+export {
+	AGE_BANDS,
+	EXCLUSION_REASONS,
+	exclusionReason,
+	flagExclusion,
+	isStopReply,
+	keyedHash,
+	maySendAt,
+	normalisePhone,
+	parseScore,
+	sendAfter,
+	surveyLocale,
+	type ExclusionReason
+} from './visits.rules';

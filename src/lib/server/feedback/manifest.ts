@@ -4,7 +4,9 @@ import { feedbackSettingsSchema } from './feedback.settings';
 import { config } from '../core/config';
 import type { FeedbackDb } from './feedback.db';
 import { seedFeedbackDemo } from './demo';
+import { seedSmsDemo } from './sms-demo';
 import { runCaseDeadlines } from './cases.service';
+import { SMS_ACCESS, SMS_JOB } from './sms.manifest';
 
 export const feedbackManifest: ModuleManifest<FeedbackDb> = {
 	name: 'feedback',
@@ -44,9 +46,13 @@ export const feedbackManifest: ModuleManifest<FeedbackDb> = {
 			name: 'feedback.case-deadlines',
 			intervalMs: 10 * 60_000,
 			run: (db) => runCaseDeadlines(db, config().origin)
-		}
+		},
+		SMS_JOB
 	],
-	seedDemo: seedFeedbackDemo,
+	seedDemo: async (db) => {
+		await seedFeedbackDemo(db);
+		await seedSmsDemo(db);
+	},
 	access: [
 		// The dashboard opens to unit staff too; the page narrows it to their own units.
 		{
@@ -68,7 +74,8 @@ export const feedbackManifest: ModuleManifest<FeedbackDb> = {
 		{
 			prefix: '/staff/feedback/themes',
 			requirement: { kind: 'roles', roles: ['feedback_handler'] }
-		}
+		},
+		...SMS_ACCESS
 	],
 	activities: [{ type: 'survey', labelKey: 'pool.activity.survey', offeredTo: ['pool', 'impact'] }],
 	// A recorded feedback theme becomes an impact finding (impact handles the event).

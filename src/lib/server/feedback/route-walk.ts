@@ -12,5 +12,8 @@ export const ROUTE_WALK: readonly (readonly [string, RouteWalkRule])[] = [
 	['/staff/feedback/import', ['admin', 'feedback']],
 	['/staff/feedback/themes', ['admin', 'feedback']],
 	['/admin/feedback', ['admin']],
-	['/api/feedback/sms', 'token']
+	['/api/feedback/sms', 'token'],
+	// SMS surveys after a visit (issue 17): the figures and CSV drop are the handlers'.
+	['/staff/feedback/sms', ['admin', 'feedback']],
+	['/api/feedback/visits', 'token']
 ];
