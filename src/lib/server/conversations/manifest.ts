@@ -45,5 +45,16 @@ export const conversationsManifest: ModuleManifest<ConversationsDb> = {
 		{ type: 'conversation', labelKey: 'pool.activity.conversation', offeredTo: ['pool', 'impact'] }
 	],
 	// Findings recorded on the report go to the impact tracker (impact handles the events).
-	events: { publishes: ['conversations.finding_recorded', 'conversations.finding_removed'] }
+	events: { publishes: ['conversations.finding_recorded', 'conversations.finding_removed'] },
+	auditObjects: [
+		{
+			entityType: 'conversation',
+			labelKey: 'conversations.auditObjects.conversation',
+			href: (id) => `/staff/conversations/${id}`
+		},
+		{
+			entityType: 'conversation_statement',
+			labelKey: 'conversations.auditObjects.conversation_statement'
+		}
+	]
 };

@@ -72,5 +72,19 @@ export const feedbackManifest: ModuleManifest<FeedbackDb> = {
 	],
 	activities: [{ type: 'survey', labelKey: 'pool.activity.survey', offeredTo: ['pool', 'impact'] }],
 	// A recorded feedback theme becomes an impact finding (impact handles the event).
-	events: { publishes: ['feedback.theme_recorded'] }
+	events: { publishes: ['feedback.theme_recorded'] },
+	auditObjects: [
+		{
+			entityType: 'feedback_case',
+			labelKey: 'feedback.auditObjects.feedback_case',
+			href: (id) => `/staff/feedback/cases/${id}`
+		},
+		{
+			entityType: 'feedback_survey',
+			labelKey: 'feedback.auditObjects.feedback_survey',
+			href: (id) => `/admin/feedback/${id}`
+		},
+		{ entityType: 'feedback_response', labelKey: 'feedback.auditObjects.feedback_response' },
+		{ entityType: 'feedback_theme', labelKey: 'feedback.auditObjects.feedback_theme' }
+	]
 };

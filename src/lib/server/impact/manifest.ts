@@ -52,5 +52,14 @@ export const impactManifest: ModuleManifest<ImpactDb> = {
 		{ type: 'workshop', labelKey: 'impact.kind.workshop', offeredTo: ['pool', 'impact'] }
 	],
 	settings: impactSettingsSchema,
-	events: { handlers: IMPACT_HANDLERS }
+	events: { handlers: IMPACT_HANDLERS },
+	auditObjects: [
+		{
+			entityType: 'impact_finding',
+			labelKey: 'impact.auditObjects.impact_finding',
+			href: (id) => `/staff/impact/findings/${id}`
+		},
+		{ entityType: 'impact_decision', labelKey: 'impact.auditObjects.impact_decision' },
+		{ entityType: 'impact_activity', labelKey: 'impact.auditObjects.impact_activity' }
+	]
 };

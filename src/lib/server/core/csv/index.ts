@@ -11,6 +11,12 @@
  * Writing: one formula-injection rule for every export (OWASP "CSV Injection"): a text cell that
  * starts with = + - @ TAB or CR gets a leading apostrophe. Numbers written as numbers are left
  * alone, so -1 stays a number a spreadsheet can add up.
+ *
+ * Files people open in Excel go through `writeSpreadsheetCsv`: the layout Excel on a Finnish or
+ * Swedish Windows opens with a double click (UTF-8 BOM, semicolons, CRLF, decimal comma, dates
+ * as Helsinki local time). Machine formats (the Polis export, open data) keep `writeCsv`.
+ * Imports read both layouts; `csvNumber` and `csvObjects`' header aliases take back what a
+ * spreadsheet export wrote (1,5 for 1.5, "Kunta" for `municipality`).
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -100,12 +106,44 @@ export function readCsv(input: Uint8Array | string): CsvRead {
 	};
 }
 
-/** Rows as objects by header name, values trimmed. */
-export function csvObjects(t: CsvTable): { line: number; values: Record<string, string> }[] {
+/**
+ * Rows as objects by header name, values trimmed. `aliases` maps a column's own name to the
+ * readable headers an export writes (any language, any case), so an exported file reads back.
+ */
+export function csvObjects(
+	t: CsvTable,
+	aliases: Readonly<Record<string, readonly string[]>> = {}
+): { line: number; values: Record<string, string> }[] {
+	const header = csvHeader(t.header, aliases);
 	return t.rows.map((r) => ({
 		line: r.line,
-		values: Object.fromEntries(t.header.map((h, i) => [h, (r.cells[i] ?? '').trim()]))
+		values: Object.fromEntries(header.map((h, i) => [h, (r.cells[i] ?? '').trim()]))
 	}));
+}
+
+/** The header with readable names (see `csvObjects`) replaced by the columns' own names. */
+export function csvHeader(
+	header: readonly string[],
+	aliases: Readonly<Record<string, readonly string[]>>
+): string[] {
+	const byAlias = new Map<string, string>();
+	for (const [name, names] of Object.entries(aliases))
+		for (const a of names) byAlias.set(a.trim().toLowerCase(), name);
+	return header.map((h) => byAlias.get(h) ?? h);
+}
+
+/**
+ * A number as a person or a spreadsheet wrote it: 1,5 and 1.5, a minus sign or hyphen, spaces
+ * (also non-breaking) between thousands. Null for anything else, including an empty cell.
+ */
+export function csvNumber(s: string): number | null {
+	const t = s
+		.trim()
+		.replace(/^'/, '')
+		.replace(/[\s\u00a0\u202f]/g, '')
+		.replace(/^\u2212/, '-');
+	if (!/^-?\d+([.,]\d+)?$/.test(t)) return null;
+	return Number(t.replace(',', '.'));
 }
 
 /** One cell's text by the export rule (before quoting): formula triggers neutralised. */
@@ -141,4 +179,53 @@ export function writeCsv(rows: readonly (readonly unknown[])[], opts: WriteOptio
 		}
 	);
 	return (opts.bom ? '\ufeff' : '') + body;
+}
+
+/** The decimal separator of spreadsheets in the language: a comma in Finnish and Swedish. */
+function decimalSeparator(locale: string): string {
+	return locale === 'en' ? '.' : ',';
+}
+
+const helsinkiMinute = new Intl.DateTimeFormat('sv-SE', {
+	timeZone: 'Europe/Helsinki',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	hourCycle: 'h23'
+});
+
+/** One cell of a spreadsheet file: numbers with the language's decimal mark, instants in Helsinki time. */
+export function spreadsheetCell(v: unknown, locale: string): string {
+	if (typeof v === 'number') {
+		if (!Number.isFinite(v)) return '';
+		return String(v).replace('.', decimalSeparator(locale));
+	}
+	if (typeof v === 'bigint') return String(v);
+	// "2026-11-02 14:05": Excel reads it as a date and time in every language.
+	if (v instanceof Date) return helsinkiMinute.format(v).replace(',', '');
+	return String(csvCell(v));
+}
+
+/**
+ * Rows to the CSV Excel opens correctly in Finland (see the file comment): UTF-8 BOM, semicolon
+ * separator, CRLF, decimal comma for Finnish and Swedish. Values should be readable words
+ * (unit names, "Kyllä"), not codes; the caller chooses them.
+ */
+export function writeSpreadsheetCsv(rows: readonly (readonly unknown[])[], locale: string): string {
+	const body = stringify(
+		rows.map((r) => r.map((v) => spreadsheetCell(v, locale))),
+		{ delimiter: ';', record_delimiter: '\r\n' }
+	);
+	return '\ufeff' + body;
+}
+
+/** The content type and file name of a spreadsheet download. */
+export function spreadsheetHeaders(fileName: string): Record<string, string> {
+	return {
+		'content-type': 'text/csv; charset=utf-8',
+		'content-disposition': `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+		'cache-control': 'no-store'
+	};
 }
