@@ -170,6 +170,7 @@ export type MessageKey =
 	| 'conversations.vote.noStatements'
 	| 'conversations.vote.pass'
 	| 'conversations.vote.saved'
+	| 'conversations.waiting.moderate'
 	| 'conversations.write.hint'
 	| 'conversations.write.label'
 	| 'conversations.write.sentPost'
@@ -390,7 +391,9 @@ export type MessageKey =
 	| 'core.site.skip'
 	| 'core.site.tagline'
 	| 'core.staff.lead'
+	| 'core.staff.noWaiting'
 	| 'core.staff.title'
+	| 'core.staff.waiting'
 	| 'core.staff.yourRoles'
 	| 'core.workspace.accountPool'
 	| 'core.workspace.accountPoolText'
@@ -546,6 +549,21 @@ export type MessageKey =
 	| 'feedback.errors.textTooLong'
 	| 'feedback.errors.unit'
 	| 'feedback.errors.unknownQuestion'
+	| 'feedback.file.answered_at'
+	| 'feedback.file.channel'
+	| 'feedback.file.client_id'
+	| 'feedback.file.nps'
+	| 'feedback.file.open'
+	| 'feedback.file.s1'
+	| 'feedback.file.s2'
+	| 'feedback.file.s3'
+	| 'feedback.file.s4'
+	| 'feedback.file.s5'
+	| 'feedback.file.s6'
+	| 'feedback.file.survey'
+	| 'feedback.file.survey_version'
+	| 'feedback.file.unit'
+	| 'feedback.file.unit_code'
 	| 'feedback.form.anonymous'
 	| 'feedback.form.back'
 	| 'feedback.form.directLink'
@@ -701,6 +719,8 @@ export type MessageKey =
 	| 'feedback.themes.to'
 	| 'feedback.themes.toImpact'
 	| 'feedback.themes.unit'
+	| 'feedback.waiting.mine'
+	| 'feedback.waiting.open'
 	| 'impact.auditActions.impact_activity_create'
 	| 'impact.auditActions.impact_decision_create'
 	| 'impact.auditActions.impact_decision_progress'
@@ -914,6 +934,7 @@ export type MessageKey =
 	| 'impact.status.not_taken_forward'
 	| 'impact.status.received'
 	| 'impact.status.under_consideration'
+	| 'impact.waiting.findings'
 	| 'impact.workspace.findings'
 	| 'impact.workspace.findingsText'
 	| 'mail.account_exists.body'
@@ -1045,6 +1066,21 @@ export type MessageKey =
 	| 'pool.fields.serviceLinesWhy'
 	| 'pool.fields.topics'
 	| 'pool.fields.topicsWhy'
+	| 'pool.file.birth_year'
+	| 'pool.file.created_at'
+	| 'pool.file.email'
+	| 'pool.file.gender'
+	| 'pool.file.locale'
+	| 'pool.file.localeName.en'
+	| 'pool.file.localeName.fi'
+	| 'pool.file.localeName.sv'
+	| 'pool.file.modes'
+	| 'pool.file.mother_tongue'
+	| 'pool.file.municipality'
+	| 'pool.file.name'
+	| 'pool.file.phone'
+	| 'pool.file.service_lines'
+	| 'pool.file.status'
 	| 'pool.gender.female'
 	| 'pool.gender.male'
 	| 'pool.gender.no_answer'
@@ -1171,6 +1207,8 @@ export type MessageKey =
 	| 'pool.stay.done'
 	| 'pool.stay.title'
 	| 'pool.title'
+	| 'pool.waiting.awaiting'
+	| 'pool.waiting.replies'
 	| 'validation.date'
 	| 'validation.email'
 	| 'validation.invalid'
@@ -1363,6 +1401,7 @@ export interface KeyGroups {
 		| 'conversations.vote.noStatements'
 		| 'conversations.vote.pass'
 		| 'conversations.vote.saved';
+	'conversations.waiting': 'conversations.waiting.moderate';
 	'conversations.write':
 		| 'conversations.write.hint'
 		| 'conversations.write.label'
@@ -1601,7 +1640,9 @@ export interface KeyGroups {
 		| 'core.site.tagline';
 	'core.staff':
 		| 'core.staff.lead'
+		| 'core.staff.noWaiting'
 		| 'core.staff.title'
+		| 'core.staff.waiting'
 		| 'core.staff.yourRoles';
 	'core.workspace':
 		| 'core.workspace.accountPool'
@@ -1769,6 +1810,22 @@ export interface KeyGroups {
 		| 'feedback.errors.textTooLong'
 		| 'feedback.errors.unit'
 		| 'feedback.errors.unknownQuestion';
+	'feedback.file':
+		| 'feedback.file.answered_at'
+		| 'feedback.file.channel'
+		| 'feedback.file.client_id'
+		| 'feedback.file.nps'
+		| 'feedback.file.open'
+		| 'feedback.file.s1'
+		| 'feedback.file.s2'
+		| 'feedback.file.s3'
+		| 'feedback.file.s4'
+		| 'feedback.file.s5'
+		| 'feedback.file.s6'
+		| 'feedback.file.survey'
+		| 'feedback.file.survey_version'
+		| 'feedback.file.unit'
+		| 'feedback.file.unit_code';
 	'feedback.form':
 		| 'feedback.form.anonymous'
 		| 'feedback.form.back'
@@ -1941,6 +1998,9 @@ export interface KeyGroups {
 		| 'feedback.themes.errors.mentions'
 		| 'feedback.themes.errors.survey'
 		| 'feedback.themes.errors.unit';
+	'feedback.waiting':
+		| 'feedback.waiting.mine'
+		| 'feedback.waiting.open';
 	'impact.auditActions':
 		| 'impact.auditActions.impact_activity_create'
 		| 'impact.auditActions.impact_decision_create'
@@ -2178,6 +2238,7 @@ export interface KeyGroups {
 		| 'impact.status.not_taken_forward'
 		| 'impact.status.received'
 		| 'impact.status.under_consideration';
+	'impact.waiting': 'impact.waiting.findings';
 	'impact.workspace':
 		| 'impact.workspace.findings'
 		| 'impact.workspace.findingsText';
@@ -2326,6 +2387,23 @@ export interface KeyGroups {
 		| 'pool.fields.serviceLinesWhy'
 		| 'pool.fields.topics'
 		| 'pool.fields.topicsWhy';
+	'pool.file':
+		| 'pool.file.birth_year'
+		| 'pool.file.created_at'
+		| 'pool.file.email'
+		| 'pool.file.gender'
+		| 'pool.file.locale'
+		| 'pool.file.modes'
+		| 'pool.file.mother_tongue'
+		| 'pool.file.municipality'
+		| 'pool.file.name'
+		| 'pool.file.phone'
+		| 'pool.file.service_lines'
+		| 'pool.file.status';
+	'pool.file.localeName':
+		| 'pool.file.localeName.en'
+		| 'pool.file.localeName.fi'
+		| 'pool.file.localeName.sv';
 	'pool.gender':
 		| 'pool.gender.female'
 		| 'pool.gender.male'
@@ -2470,6 +2548,9 @@ export interface KeyGroups {
 		| 'pool.stay.button'
 		| 'pool.stay.done'
 		| 'pool.stay.title';
+	'pool.waiting':
+		| 'pool.waiting.awaiting'
+		| 'pool.waiting.replies';
 	'validation':
 		| 'validation.date'
 		| 'validation.email'

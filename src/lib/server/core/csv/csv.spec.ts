@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	CSV_UNSUPPORTED,
 	csvCell,
+	csvDateTime,
 	csvNumber,
 	csvObjects,
 	readCsv,
@@ -100,5 +101,17 @@ describe('spreadsheet CSV (Excel in Finland)', () => {
 		expect(csvNumber('\u22121.5')).toBe(-1.5);
 		expect(csvNumber('')).toBeNull();
 		expect(csvNumber('1,2,3')).toBeNull();
+	});
+});
+
+describe('csvDateTime', () => {
+	it('reads ISO with a zone, and Helsinki wall-clock times as exports and people write them', () => {
+		expect(csvDateTime('2026-11-02T10:00:00Z')?.toISOString()).toBe('2026-11-02T10:00:00.000Z');
+		expect(csvDateTime('2026-11-02 14:05')?.toISOString()).toBe('2026-11-02T12:05:00.000Z');
+		expect(csvDateTime('2.11.2026 14.05')?.toISOString()).toBe('2026-11-02T12:05:00.000Z');
+		// Summer time: UTC+3.
+		expect(csvDateTime('1.7.2026')?.toISOString()).toBe('2026-06-30T21:00:00.000Z');
+		expect(csvDateTime('31.2.2026')).toBeNull();
+		expect(csvDateTime('eilen')).toBeNull();
 	});
 });

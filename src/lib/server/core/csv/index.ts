@@ -20,6 +20,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { TZDate } from '@date-fns/tz';
 
 /** i18n key of the refusal: which encodings and delimiters are accepted. */
 export const CSV_UNSUPPORTED = 'core.errors.csvUnsupported';
@@ -213,12 +214,45 @@ export function spreadsheetCell(v: unknown, locale: string): string {
  * separator, CRLF, decimal comma for Finnish and Swedish. Values should be readable words
  * (unit names, "Kyllä"), not codes; the caller chooses them.
  */
-export function writeSpreadsheetCsv(rows: readonly (readonly unknown[])[], locale: string): string {
+export function writeSpreadsheetCsv(
+	rows: readonly (readonly unknown[])[],
+	locale: string,
+	opts: { bom?: boolean } = {}
+): string {
 	const body = stringify(
 		rows.map((r) => r.map((v) => spreadsheetCell(v, locale))),
 		{ delimiter: ';', record_delimiter: '\r\n' }
 	);
-	return '\ufeff' + body;
+	// A streamed file writes its BOM once, with the header.
+	return (opts.bom === false ? '' : '\ufeff') + body;
+}
+
+/**
+ * An instant as a file gives it: ISO 8601 with a zone, or a Helsinki wall-clock time the way a
+ * spreadsheet export writes it ("2026-11-02 14:05") or a Finn types it ("2.11.2026 14.05").
+ * Null for anything else.
+ */
+export function csvDateTime(s: string): Date | null {
+	const v = s.trim();
+	if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(v)) {
+		const d = new Date(v);
+		return Number.isNaN(d.getTime()) ? null : d;
+	}
+	const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/.exec(v);
+	const fin =
+		/^(\d{1,2})\.(\d{1,2})\.(\d{4})(?: (?:klo )?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/.exec(v);
+	const p = iso
+		? [iso[1], iso[2], iso[3], iso[4], iso[5], iso[6]]
+		: fin
+			? [fin[3], fin[2], fin[1], fin[4], fin[5], fin[6]]
+			: null;
+	if (!p) return null;
+	const [y, mo, d, h, mi, sec] = p.map((x) => Number(x ?? 0));
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return null;
+	const t = new TZDate(y, mo - 1, d, h, mi, sec, 'Europe/Helsinki');
+	// 31.2. rolls over into March: not a day of the calendar.
+	if (t.getDate() !== d || t.getMonth() !== mo - 1) return null;
+	return new Date(t.getTime());
 }
 
 /** The content type and file name of a spreadsheet download. */
@@ -229,3 +263,4 @@ export function spreadsheetHeaders(fileName: string): Record<string, string> {
 		'cache-control': 'no-store'
 	};
 }
+export { codeOf, codesByLabel, columnNames } from './readable';
