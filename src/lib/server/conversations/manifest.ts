@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../core/modules';
 import { conversationsSettingsSchema, conversationsSettings } from './conversations.settings';
 import type { ConversationsDb } from './conversations.db';
 import { seedConversationsDemo } from './demo';
+import { conversationsWaitingWork } from './waiting-work';
 import { recomputeDue } from './map-worker';
 
 export const conversationsManifest: ModuleManifest<ConversationsDb> = {
@@ -46,6 +47,7 @@ export const conversationsManifest: ModuleManifest<ConversationsDb> = {
 	],
 	// Findings recorded on the report go to the impact tracker (impact handles the events).
 	events: { publishes: ['conversations.finding_recorded', 'conversations.finding_removed'] },
+	waitingWork: conversationsWaitingWork,
 	auditObjects: [
 		{
 			entityType: 'conversation',

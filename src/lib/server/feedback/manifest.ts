@@ -4,7 +4,7 @@ import { feedbackSettingsSchema } from './feedback.settings';
 import { config } from '../core/config';
 import type { FeedbackDb } from './feedback.db';
 import { seedFeedbackDemo } from './demo';
-import { runCaseDeadlines } from './cases.service';
+import { countOpenCases, runCaseDeadlines } from './cases.service';
 
 export const feedbackManifest: ModuleManifest<FeedbackDb> = {
 	name: 'feedback',
@@ -73,6 +73,14 @@ export const feedbackManifest: ModuleManifest<FeedbackDb> = {
 	activities: [{ type: 'survey', labelKey: 'pool.activity.survey', offeredTo: ['pool', 'impact'] }],
 	// A recorded feedback theme becomes an impact finding (impact handles the event).
 	events: { publishes: ['feedback.theme_recorded'] },
+	// Open cases in the units the user handles, and those assigned to them.
+	waitingWork: async (db, user) => {
+		const c = await countOpenCases(db, user);
+		return [
+			{ key: 'feedback.waiting.open', count: c.open, href: '/staff/feedback/cases' },
+			{ key: 'feedback.waiting.mine', count: c.mine, href: '/staff/feedback/cases?assignee=me' }
+		];
+	},
 	auditObjects: [
 		{
 			entityType: 'feedback_case',

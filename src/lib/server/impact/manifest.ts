@@ -4,6 +4,7 @@ import { config } from '../core/config';
 import type { ImpactDb } from './impact.db';
 import { impactConfig, impactSettingsSchema } from './impact.config';
 import { IMPACT_HANDLERS } from './impact.handlers';
+import { impactWaitingWork } from './waiting-work';
 import { sendReminders } from './impact.service';
 import { seedImpactDemo } from './demo';
 
@@ -53,6 +54,7 @@ export const impactManifest: ModuleManifest<ImpactDb> = {
 	],
 	settings: impactSettingsSchema,
 	events: { handlers: IMPACT_HANDLERS },
+	waitingWork: impactWaitingWork,
 	auditObjects: [
 		{
 			entityType: 'impact_finding',

@@ -4,6 +4,7 @@ import { poolSettingsSchema } from './pool.settings';
 import { config } from '../core/config';
 import type { PoolDb } from './pool.db';
 import { seedPoolDemo } from './demo';
+import { poolWaitingWork } from './waiting-work';
 import { retentionPolicy, runRetention } from './retention.service';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -39,6 +40,7 @@ export const poolManifest: ModuleManifest<PoolDb> = {
 	// (pool.schemas.ts lists the types an invitation may carry).
 	activities: [],
 	events: { publishes: ['pool.invitation_created', 'pool.invitation_answered'] },
+	waitingWork: poolWaitingWork,
 	auditObjects: [
 		{
 			entityType: 'pool_invitation',
