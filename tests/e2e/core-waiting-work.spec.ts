@@ -50,3 +50,19 @@ test('staff without waiting work see that nothing waits; a moderator sees statem
 		page.getByText(/Vastausta odottavia palautteita|Moderoitavia väitteitä/)
 	).toHaveCount(0);
 });
+
+test('home-card links are a list with a visible separator between them, not run together', async ({
+	page
+}) => {
+	await page.goto('/');
+	const links = page.locator('.card-links').first().locator('li');
+	expect(await links.count()).toBeGreaterThan(1);
+	const sep = await links
+		.nth(1)
+		.evaluate((li) => getComputedStyle(li, '::before').getPropertyValue('content'));
+	expect(sep).toBe('"·"');
+	// The words of two links do not touch: there is space between them on the screen.
+	const a = await links.nth(0).locator('a').boundingBox();
+	const b = await links.nth(1).locator('a').boundingBox();
+	if (a && b && Math.abs(a.y - b.y) < 2) expect(b.x - (a.x + a.width)).toBeGreaterThan(8);
+});
