@@ -20,7 +20,9 @@ test('reply-requested feedback mails the handler, is answered and closed', async
 	await form.getByLabel('Haluan vastauksen').check();
 	// Asking for a reply without an address: a clear error next to the field.
 	await form.getByRole('button', { name: 'Lähetä palaute' }).click();
-	await expect(form.getByText('Anna sähköpostiosoite, jotta voimme vastata.')).toBeVisible();
+	await expect(
+		form.getByText('Anna sähköpostiosoite tai puhelinnumero, jotta voimme vastata.')
+	).toBeVisible();
 	await form.getByLabel(/^\s*Sähköposti/).fill(resident);
 	await form.getByRole('button', { name: 'Lähetä palaute' }).click();
 	await expect(form.getByRole('heading', { level: 1 })).toHaveText('Kiitos palautteestasi');

@@ -17,7 +17,15 @@ async function exportedRows(page: Page): Promise<string[]> {
 async function expectExported(page: Page, text: string, channel: string, times = 1) {
 	const rows = (await exportedRows(page)).filter((r) => r.includes(text));
 	expect(rows).toHaveLength(times);
-	for (const r of rows) expect(r.split(',')[3]).toBe(channel);
+	// The export is for Excel: semicolons, and the channel by its name.
+	const names: Record<string, string> = {
+		web: 'Verkkolomake',
+		qr: 'QR-koodi',
+		kiosk: 'Palautepiste',
+		sms: 'Tekstiviesti',
+		import: 'Tuonti (CSV)'
+	};
+	for (const r of rows) expect(r.split(';')[4]).toBe(names[channel]);
 }
 
 test('web form works without JavaScript, explains errors and masks phone numbers', async ({
@@ -53,8 +61,11 @@ test('web form works without JavaScript, explains errors and masks phone numbers
 	expect(rows).toHaveLength(1);
 	expect(rows[0]).toContain('[puhelinnumero]');
 	expect(rows[0]).not.toContain('040 123 4567');
-	expect(rows[0].split(',')[3]).toBe('web');
-	expect(rows[0].split(',')[6]).toBe('9');
+	const cells = rows[0].split(';');
+	expect(cells[4]).toBe('Verkkolomake');
+	expect(cells[7]).toBe('9');
+	// "dk" is written as the answer's words, as on the form.
+	expect(cells).toContain('En osaa sanoa');
 });
 
 test('the QR poster links to the form and marks the answer as QR', async ({ page }) => {

@@ -78,6 +78,24 @@ test('a resident joins, confirms, edits, a coordinator invites, the resident ans
 
 	// The coordinator's page follows replies live.
 	await expect(coordinator.locator('td[data-answer="yes"]')).toHaveText('1', { timeout: 15_000 });
+	// The organiser's list: municipality by name, contact details, a filter by answer, the export.
+	await coordinator.getByLabel('Näytä vastaukset').selectOption({ label: 'Kyllä, tulen' });
+	await coordinator.getByRole('button', { name: 'Näytä', exact: true }).click();
+	await expect(coordinator).toHaveURL(/answer=yes/);
+	const reply = coordinator
+		.getByTestId('replies')
+		.getByRole('row', { name: new RegExp(DEMO.resident) });
+	await expect(reply).toContainText('Tampere');
+	await expect(reply).toContainText('Kyllä, tulen');
+	const download = coordinator.waitForEvent('download');
+	await coordinator.getByRole('link', { name: 'Lataa vastaukset (CSV, Excel)' }).click();
+	const csv = (await import('node:fs')).readFileSync((await (await download).path())!, 'utf8');
+	expect(csv.startsWith('\ufeffNimi;Sähköposti;Puhelin;Kunta;Vastaus;')).toBe(true);
+	expect(csv).toContain(`;${DEMO.resident};`);
+	expect(csv).toContain(';Tampere;Kyllä, tulen;');
+	expect(
+		(await coordinator.goto(`${new URL(coordinator.url()).pathname}?answer=perhaps`))?.status()
+	).toBe(400);
 
 	// The member sees the invitation and their data; the JSON download holds it too.
 	await resident.goto('/account/pool/invitations');
@@ -129,7 +147,10 @@ test('a coordinator exports the filter as CSV and an invalid import writes nothi
 }) => {
 	await signIn(page, DEMO.pool);
 	const csv = await (await page.request.get('/staff/pool/export.csv?municipality=837')).text();
-	expect(csv.split('\r\n')[0]).toContain('name,email');
+	// For Excel in Finland: BOM, semicolons, readable names; Tampere rather than 837.
+	expect(csv.split('\r\n')[0]).toContain('\ufeffNimi;Sähköposti;');
+	expect(csv).toContain(';Tampere;');
+	expect(csv).not.toContain(';837;');
 	expect(csv).toContain('@demo.osallistu.fi');
 	await page.goto('/staff/pool/import');
 	await page.getByLabel('CSV-tiedosto').setInputFiles({

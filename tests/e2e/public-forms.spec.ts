@@ -26,7 +26,9 @@ for (const js of [true, false]) {
 			await page.getByLabel('Palautteesi').fill(`Idea ${tag}: iltavastaanotto kerran viikossa.`);
 			await page.getByLabel('Haluan vastauksen').check();
 			await page.getByRole('button', { name: 'Lähetä palaute' }).click();
-			await expect(page.getByText('Anna sähköpostiosoite, jotta voimme vastata.')).toBeVisible();
+			await expect(
+				page.getByText('Anna sähköpostiosoite tai puhelinnumero, jotta voimme vastata.')
+			).toBeVisible();
 			await page.getByLabel(/^\s*Sähköposti/).fill(`${tag}@example.com`);
 			await page.getByRole('button', { name: 'Lähetä palaute' }).click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kiitos palautteestasi');

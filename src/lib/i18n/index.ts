@@ -91,6 +91,20 @@ export function getI18n(): I18n {
 }
 
 /** Names in the database come in three languages: pick the user's (Swedish falls back to Finnish). */
+/**
+ * The language `localName` actually gave: 'fi' when the row has no name in the page's language
+ * and the Finnish one stands in (mark it `lang="fi"` so a screen reader says it in Finnish),
+ * undefined when the name is in the page's language.
+ */
+export function localNameLang(
+	row: { name_fi: string; name_sv?: string | null; name_en?: string | null },
+	locale: Locale
+): 'fi' | undefined {
+	if (locale === 'sv' && !row.name_sv) return 'fi';
+	if (locale === 'en' && !row.name_en) return 'fi';
+	return undefined;
+}
+
 export function localName(
 	row: { name_fi: string; name_sv?: string | null; name_en?: string | null },
 	locale: Locale

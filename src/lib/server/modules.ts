@@ -8,9 +8,11 @@ import {
 	CORE_LINKS,
 	workspaceLinks,
 	type ModuleManifest,
+	type WaitingWork,
 	type WorkspaceArea
 } from './core/modules';
 import { accessPolicy } from './core/auth/access-policy';
+import { CORE_AUDIT_OBJECTS } from './core/audit';
 import type { SessionUser } from './core/auth/roles';
 import type { Db } from './db';
 import { poolManifest } from './pool';
@@ -47,3 +49,15 @@ export const homeCards = [
 export const poolActivityTypes = MODULES.flatMap((m) =>
 	(m.activities ?? []).filter((a) => a.offeredTo.includes('pool'))
 );
+
+/** The object types the audit log names and links: core's, then each module's. */
+export const auditObjects = [
+	...CORE_AUDIT_OBJECTS,
+	...MODULES.flatMap((m) => m.auditObjects ?? [])
+];
+
+/** Every module's waiting work for the user, non-zero counts only, in module order. */
+export async function waitingWorkFor(db: Db, user: SessionUser): Promise<WaitingWork[]> {
+	const all = await Promise.all(MODULES.map((m) => m.waitingWork?.(db, user) ?? []));
+	return all.flat().filter((w) => w.count > 0);
+}

@@ -6,6 +6,7 @@ import {
 	closeInvitation,
 	createInvitation,
 	invitationSummary,
+	invitationRepliesCsv,
 	sendReminders,
 	setPaused
 } from '../../../src/lib/server/pool';
@@ -85,6 +86,28 @@ describe.each(BACKENDS)('pool invitations on %s', (backend) => {
 
 		const s = await invitationSummary(t.db, inv.id);
 		expect(s?.counts).toEqual({ yes: 1, no: 0, maybe: 1, none: 0 });
+		// The organiser's list: filtered by answer, with names and contact details.
+		const yes = await invitationSummary(t.db, inv.id, 'yes');
+		expect(yes?.replies.map((r) => [r.email, r.answer, r.municipality_fi])).toEqual([
+			['a@example.fi', 'yes', 'Tampere']
+		]);
+		// The export opens in Excel: semicolons, municipality names in the reader's language.
+		const csv = await invitationRepliesCsv(t.db, coordinator, inv.id, 'sv', 'maybe');
+		const [head, row, end] = csv.split('\r\n');
+		expect(head).toBe(
+			'\ufeffNamn;E-post;Telefon;Kommun;Svar;Besvarad;Behov av hjälp och tillgänglighet (t.ex. tolk)'
+		);
+		expect(row).toMatch(
+			/^[^;]+;b@example\.fi;[^;]*;Tammerfors;Kanske;\d{4}-\d{2}-\d{2} \d{2}:\d{2};/
+		);
+		expect(end).toBe('');
+		expect(
+			await t.db
+				.selectFrom('audit_log')
+				.select('entity_id')
+				.where('action', '=', 'pool.replies_exported')
+				.execute()
+		).toEqual([{ entity_id: String(inv.id) }]);
 	});
 
 	it('reminds only those without an answer with a new link; the old link stops working; closing ends answers', async () => {

@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../core/modules';
 import { conversationsSettingsSchema, conversationsSettings } from './conversations.settings';
 import type { ConversationsDb } from './conversations.db';
 import { seedConversationsDemo } from './demo';
+import { conversationsWaitingWork } from './waiting-work';
 import { recomputeDue } from './map-worker';
 
 export const conversationsManifest: ModuleManifest<ConversationsDb> = {
@@ -45,5 +46,17 @@ export const conversationsManifest: ModuleManifest<ConversationsDb> = {
 		{ type: 'conversation', labelKey: 'pool.activity.conversation', offeredTo: ['pool', 'impact'] }
 	],
 	// Findings recorded on the report go to the impact tracker (impact handles the events).
-	events: { publishes: ['conversations.finding_recorded', 'conversations.finding_removed'] }
+	events: { publishes: ['conversations.finding_recorded', 'conversations.finding_removed'] },
+	waitingWork: conversationsWaitingWork,
+	auditObjects: [
+		{
+			entityType: 'conversation',
+			labelKey: 'conversations.auditObjects.conversation',
+			href: (id) => `/staff/conversations/${id}`
+		},
+		{
+			entityType: 'conversation_statement',
+			labelKey: 'conversations.auditObjects.conversation_statement'
+		}
+	]
 };

@@ -11,10 +11,28 @@ import { recordAudit } from '../core/audit';
 import { isLocale, type Locale } from '$lib/i18n';
 import { maskPersonalData } from '../core/privacy/mask';
 import { helsinkiDay } from './time';
+import { endOfHelsinkiDay, startOfHelsinkiDay } from '../core/time';
 import { feedbackConfig } from './feedback.config';
 import type { CaseKind } from './feedback.types';
 import type { CaseForm } from './feedback.schemas';
 import { getActiveUnitId } from './surveys.queries';
+import { localName } from '$lib/i18n';
+import { formatter } from '$lib/i18n/format';
+import { hasRole, type SessionUser } from '../core/auth/roles';
+import type { CaseFilter } from './feedback.schemas';
+
+/** The case number people see and say on the phone: "P-123". */
+export function caseNumber(no: number): string {
+	return `P-${no}`;
+}
+
+/** The feedback text quoted in a mail, line by line. */
+function quote(text: string): string {
+	return text
+		.split('\n')
+		.map((l) => `> ${l}`)
+		.join('\n');
+}
 
 export interface NewCase {
 	clientId: string;
@@ -32,11 +50,11 @@ export async function handlersFor(
 	unitId: number,
 	serviceLineId: number,
 	lineLevelOnly = false
-): Promise<{ email: string; locale: string }[]> {
+): Promise<{ id: string; display_name: string; email: string; locale: string }[]> {
 	return db
 		.selectFrom('user_role as r')
 		.innerJoin('app_user as u', 'u.id', 'r.user_id')
-		.select(['u.email', 'u.locale'])
+		.select(['u.id', 'u.display_name', 'u.email', 'u.locale'])
 		.distinct()
 		.where('r.role', '=', 'feedback_handler')
 		.where('u.disabled_at', 'is', null)
@@ -109,7 +127,7 @@ export async function submitCase(
 				created_at: now
 			})
 			.onConflict((oc) => oc.column('client_id').doNothing())
-			.returning('id')
+			.returning(['id', 'case_no'])
 			.executeTakeFirst();
 		if (!row) {
 			const existing = await trx
@@ -142,6 +160,16 @@ export async function submitCase(
 					})
 				)
 			);
+			// The receipt, in the sender's language: the case number and the text as it was kept.
+			if (input.contact.email)
+				await enqueueMails(trx, [
+					renderMail('feedback.mail.receipt', input.locale, input.contact.email, {
+						number: caseNumber(row.case_no),
+						unit: localName(unit, input.locale),
+						due: formatter(input.locale).day(helsinkiDay(due!)),
+						body: quote(maskPersonalData(input.body))
+					})
+				]);
 		}
 		return { id: row.id, duplicate: false };
 	});
@@ -158,14 +186,20 @@ export async function answerCase(
 	return db.transaction().execute(async (trx) => {
 		const c = await trx
 			.selectFrom('feedback_case')
-			.select(['id', 'status', 'locale', 'unit_id'])
+			.select(['id', 'status', 'locale', 'unit_id', 'body', 'case_no'])
 			.where('id', '=', caseId)
 			.forUpdate()
 			.executeTakeFirst();
 		if (!c || c.status !== 'open') return 'not_open';
 		await trx
 			.updateTable('feedback_case')
-			.set({ status: 'closed', answer, answered_by: actorUserId, closed_at: now })
+			.set({
+				status: 'closed',
+				answer,
+				answered_by: actorUserId,
+				closed_at: now,
+				answer_channel: 'email'
+			})
 			.where('id', '=', caseId)
 			.execute();
 		const contact = await trx
@@ -175,7 +209,11 @@ export async function answerCase(
 			.executeTakeFirst();
 		if (contact?.email)
 			await enqueueMails(trx, [
-				renderMail('feedback.mail.answer', loc(c.locale), contact.email, { answer })
+				renderMail('feedback.mail.answer', loc(c.locale), contact.email, {
+					answer,
+					number: caseNumber(c.case_no),
+					body: quote(c.body)
+				})
 			]);
 		await trx
 			.updateTable('feedback_contact')
@@ -262,12 +300,23 @@ async function mailHandlers(
 	);
 }
 
-export function listCases(db: FeedbackExecutor, unitIds: number[] | 'all', status?: string) {
+/**
+ * The handler's case list: the units they may see, narrowed by the filter (status, unit, kind,
+ * assignee, the day it arrived). `assignee` is a user id, 'me' or 'none'.
+ */
+export function listCases(
+	db: FeedbackExecutor,
+	unitIds: number[] | 'all',
+	f: Partial<CaseFilter> = {},
+	me?: string
+) {
 	let q = db
 		.selectFrom('feedback_case as c')
 		.innerJoin('unit as u', 'u.id', 'c.unit_id')
+		.leftJoin('app_user as h', 'h.id', 'c.assigned_to')
 		.select([
 			'c.id',
+			'c.case_no',
 			'c.kind',
 			'c.status',
 			'c.reply_requested',
@@ -277,12 +326,21 @@ export function listCases(db: FeedbackExecutor, unitIds: number[] | 'all', statu
 			'u.name_fi',
 			'u.name_sv',
 			'u.name_en',
+			'h.display_name as assignee_name',
 			sql<boolean>`c.status = 'open' and c.due_at < now()`.as('late')
 		])
 		.orderBy('c.created_at', 'desc')
 		.limit(200);
 	if (unitIds !== 'all') q = q.where('c.unit_id', 'in', unitIds.length ? unitIds : [-1]);
-	if (status) q = q.where('c.status', '=', status);
+	if (f.status && f.status !== 'all') q = q.where('c.status', '=', f.status);
+	if (f.unit) q = q.where('c.unit_id', '=', f.unit);
+	if (f.kind) q = q.where('c.kind', '=', f.kind);
+	if (f.assignee === 'none') q = q.where('c.assigned_to', 'is', null);
+	else if (f.assignee === 'me' && me) q = q.where('c.assigned_to', '=', me);
+	else if (f.assignee && f.assignee !== 'me') q = q.where('c.assigned_to', '=', f.assignee);
+	if (f.from) q = q.where('c.created_at', '>=', startOfHelsinkiDay(f.from));
+	if (f.to) q = q.where('c.created_at', '<=', endOfHelsinkiDay(f.to));
+	if (f.late) q = q.where(sql<boolean>`c.status = 'open' and c.due_at < now()`);
 	return q.execute();
 }
 
@@ -301,6 +359,9 @@ export function getCase(db: FeedbackExecutor, id: string) {
 			'c.created_at',
 			'c.answer',
 			'c.closed_at',
+			'c.case_no',
+			'c.assigned_to',
+			'c.answer_channel',
 			'c.unit_id',
 			'c.service_line_id',
 			'u.name_fi',
@@ -312,4 +373,170 @@ export function getCase(db: FeedbackExecutor, id: string) {
 		])
 		.where('c.id', '=', id)
 		.executeTakeFirst();
+}
+
+/** Staff notes on a case, oldest first. */
+export function listCaseNotes(db: FeedbackExecutor, caseId: string) {
+	return db
+		.selectFrom('feedback_case_note as n')
+		.leftJoin('app_user as u', 'u.id', 'n.author_user_id')
+		.select(['n.id', 'n.body', 'n.created_at', 'u.display_name as author'])
+		.where('n.case_id', '=', caseId)
+		.orderBy('n.created_at')
+		.orderBy('n.id')
+		.execute();
+}
+
+async function caseForUpdate(trx: FeedbackTx, caseId: string) {
+	return trx
+		.selectFrom('feedback_case')
+		.select(['id', 'status', 'unit_id', 'service_line_id', 'assigned_to'])
+		.where('id', '=', caseId)
+		.forUpdate()
+		.executeTakeFirst();
+}
+
+/**
+ * Assigns the case to one of the handlers who cover its unit, or to nobody (null). Anybody else
+ * is refused, so a case never lands with a person who cannot open it.
+ */
+export async function assignCase(
+	db: FeedbackDb,
+	actorUserId: string,
+	caseId: string,
+	assigneeId: string | null
+): Promise<'assigned' | 'not_found' | 'not_handler'> {
+	return db.transaction().execute(async (trx) => {
+		const c = await caseForUpdate(trx, caseId);
+		if (!c) return 'not_found';
+		if (assigneeId) {
+			const handlers = await handlersFor(trx, c.unit_id, c.service_line_id);
+			if (!handlers.some((h) => h.id === assigneeId)) return 'not_handler';
+		}
+		await trx
+			.updateTable('feedback_case')
+			.set({ assigned_to: assigneeId })
+			.where('id', '=', caseId)
+			.execute();
+		await recordAudit(trx, {
+			actorUserId,
+			action: 'feedback.case.assigned',
+			entityType: 'feedback_case',
+			entityId: caseId,
+			details: { unitId: c.unit_id, assigneeId, previous: c.assigned_to }
+		});
+		return 'assigned';
+	});
+}
+
+/** A note only staff see; phone numbers and addresses in it are masked like the feedback text. */
+export async function addCaseNote(
+	db: FeedbackDb,
+	actorUserId: string,
+	caseId: string,
+	body: string
+): Promise<'added' | 'not_found'> {
+	return db.transaction().execute(async (trx) => {
+		const c = await caseForUpdate(trx, caseId);
+		if (!c) return 'not_found';
+		const note = await trx
+			.insertInto('feedback_case_note')
+			.values({ case_id: caseId, author_user_id: actorUserId, body: maskPersonalData(body) })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await recordAudit(trx, {
+			actorUserId,
+			action: 'feedback.case.noted',
+			entityType: 'feedback_case',
+			entityId: caseId,
+			details: { unitId: c.unit_id, noteId: note.id }
+		});
+		return 'added';
+	});
+}
+
+/**
+ * The resident was called: the handler records what was said and the case closes, with no mail.
+ * Contact details are erased after the retention period as after an e-mail answer.
+ */
+export async function recordPhoneReply(
+	db: FeedbackDb,
+	actorUserId: string,
+	caseId: string,
+	summary: string,
+	now = new Date()
+): Promise<'recorded' | 'not_open'> {
+	const cfg = feedbackConfig();
+	return db.transaction().execute(async (trx) => {
+		const c = await caseForUpdate(trx, caseId);
+		if (!c || c.status !== 'open') return 'not_open';
+		await trx
+			.updateTable('feedback_case')
+			.set({
+				status: 'closed',
+				answer: maskPersonalData(summary),
+				answered_by: actorUserId,
+				closed_at: now,
+				answer_channel: 'phone'
+			})
+			.where('id', '=', caseId)
+			.execute();
+		await trx
+			.updateTable('feedback_contact')
+			.set({ erase_after: new Date(now.getTime() + cfg.contactRetentionDays * 86_400_000) })
+			.where('case_id', '=', caseId)
+			.execute();
+		await recordAudit(trx, {
+			actorUserId,
+			action: 'feedback.case.phoned',
+			entityType: 'feedback_case',
+			entityId: caseId,
+			details: { unitId: c.unit_id }
+		});
+		return 'recorded';
+	});
+}
+
+/** Handlers a case may be assigned to (those who cover its unit), by name. */
+export async function assigneeOptions(
+	db: FeedbackExecutor,
+	unit: { id: number; service_line_id: number }
+): Promise<{ id: string; name: string }[]> {
+	const rows = await handlersFor(db, unit.id, unit.service_line_id);
+	return rows
+		.map((r) => ({ id: r.id, name: r.display_name }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+}
+
+/** The people cases in these units are assigned to: the list filter's choices. */
+export async function caseAssignees(
+	db: FeedbackExecutor,
+	unitIds: number[]
+): Promise<{ id: string; name: string }[]> {
+	const rows = await db
+		.selectFrom('feedback_case as c')
+		.innerJoin('app_user as u', 'u.id', 'c.assigned_to')
+		.select(['u.id', 'u.display_name'])
+		.distinct()
+		.where('c.unit_id', 'in', unitIds.length ? unitIds : [-1])
+		.execute();
+	return rows
+		.map((r) => ({ id: r.id, name: r.display_name }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+}
+
+/** Open cases waiting for a reply in the units the user handles: the staff home's count. */
+export async function countOpenCases(
+	db: FeedbackExecutor,
+	user: SessionUser
+): Promise<{ open: number; mine: number }> {
+	const rows = await db
+		.selectFrom('feedback_case')
+		.select(['unit_id', 'service_line_id', 'assigned_to'])
+		.where('status', '=', 'open')
+		.execute();
+	const visible = rows.filter((r) =>
+		hasRole(user, 'feedback_handler', { unitId: r.unit_id, unitServiceLineId: r.service_line_id })
+	);
+	return { open: visible.length, mine: visible.filter((r) => r.assigned_to === user.id).length };
 }

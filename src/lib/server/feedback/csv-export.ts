@@ -1,15 +1,24 @@
-/** Streams responses as CSV (RFC 4180, UTF-8 with BOM for spreadsheet programs). */
+/**
+ * Streams responses as a spreadsheet file (core's `writeSpreadsheetCsv`: BOM, semicolons, Helsinki
+ * time) with column names and values in the reader's language: unit and survey names, the
+ * channel's name, "En osaa sanoa" for dk. The unit code stays beside the name, so the answer
+ * import reads the file back (see csv-import.ts for the column names it accepts).
+ */
 import { sql } from 'kysely';
 import type { FeedbackExecutor } from './feedback.db';
-import { writeCsv } from '../core/csv';
+import { writeSpreadsheetCsv } from '../core/csv';
+import { translate } from '../core/i18n/translate';
+import { localName, type Locale } from '$lib/i18n';
 import { addDays } from './time';
 
-const COLUMNS = [
-	'id',
+/** Each column's own name; its header is the message `feedback.file.<name>`. */
+export const EXPORT_COLUMNS = [
+	'client_id',
 	'answered_at',
+	'unit',
 	'unit_code',
 	'channel',
-	'survey_code',
+	'survey',
 	'survey_version',
 	'nps',
 	's1',
@@ -19,15 +28,18 @@ const COLUMNS = [
 	's5',
 	's6',
 	'open'
-];
+] as const;
 const PAGE = 2000;
 
 export function exportCsv(
 	db: FeedbackExecutor,
 	unitIds: number[],
 	from: string,
-	to: string
+	to: string,
+	locale: Locale = 'fi'
 ): ReadableStream<Uint8Array> {
+	const h = (c: string) => translate(locale, `feedback.file.${c}`);
+	const answer = (v: unknown) => (v === 'dk' ? translate(locale, 'feedback.agree.dk') : v);
 	const enc = new TextEncoder();
 	let lastId = 0;
 	let started = false;
@@ -35,7 +47,7 @@ export function exportCsv(
 		async pull(controller) {
 			if (!started) {
 				started = true;
-				controller.enqueue(enc.encode(writeCsv([COLUMNS], { bom: true })));
+				controller.enqueue(enc.encode(writeSpreadsheetCsv([EXPORT_COLUMNS.map(h)], locale)));
 			}
 			const rows = await db
 				.selectFrom('feedback_response as r')
@@ -46,8 +58,13 @@ export function exportCsv(
 					'r.id',
 					'r.answered_at',
 					'u.code as unit_code',
+					'u.name_fi',
+					'u.name_sv',
+					'u.name_en',
 					'r.channel',
-					's.code as survey_code',
+					's.name_fi as survey_fi',
+					's.name_sv as survey_sv',
+					's.name_en as survey_en',
 					'v.version',
 					'r.nps',
 					'r.answers',
@@ -78,22 +95,23 @@ export function exportCsv(
 				const a = r.answers ?? {};
 				return [
 					r.id,
-					new Date(r.answered_at).toISOString(),
+					new Date(r.answered_at),
+					localName(r, locale),
 					r.unit_code,
-					r.channel,
-					r.survey_code,
+					translate(locale, `feedback.channels.${r.channel}`),
+					localName({ name_fi: r.survey_fi, name_sv: r.survey_sv, name_en: r.survey_en }, locale),
 					r.version,
 					r.nps,
-					a.s1,
-					a.s2,
-					a.s3,
-					a.s4,
-					a.s5,
-					a.s6,
+					answer(a.s1),
+					answer(a.s2),
+					answer(a.s3),
+					answer(a.s4),
+					answer(a.s5),
+					answer(a.s6),
 					r.open_text
 				];
 			});
-			controller.enqueue(enc.encode(writeCsv(lines)));
+			controller.enqueue(enc.encode(writeSpreadsheetCsv(lines, locale, { bom: false })));
 		}
 	});
 }

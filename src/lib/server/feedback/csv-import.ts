@@ -4,7 +4,7 @@
  * import is all or nothing. client_id makes re-importing the same file harmless.
  */
 import type { FeedbackDb } from './feedback.db';
-import { readCsv } from '../core/csv';
+import { codeOf, codesByLabel, columnNames, csvDateTime, csvHeader, readCsv } from '../core/csv';
 import { recordAudit } from '../core/audit';
 import { checkAnswers } from './answers';
 import { getSurveyByCode } from './surveys.queries';
@@ -14,6 +14,15 @@ import type { ResponseInput } from './feedback.types';
 export const MAX_ROWS = 50_000;
 const REQUIRED = ['client_id', 'unit_code', 'nps'];
 const ANSWER_COLS = ['nps', 's1', 's2', 's3', 's4', 's5', 's6', 'open'];
+/** The export's readable headers, in any language, read as the columns' own names. */
+const HEADER_ALIASES: Record<string, string[]> = Object.fromEntries(
+	['client_id', 'unit_code', 'answered_at', ...ANSWER_COLS].map((c) => [
+		c,
+		columnNames(`feedback.file.${c}`)
+	])
+);
+/** "En osaa sanoa" / "Vet inte" back to dk. */
+const DK = codesByLabel('feedback.agree', ['dk']);
 
 export interface ImportProblem {
 	key: string;
@@ -31,7 +40,7 @@ export async function importCsv(
 ): Promise<ImportResult> {
 	const table = readCsv(file);
 	if (!table.ok) return { ok: false, problems: [{ key: table.key, params: {} }] };
-	const header = table.header;
+	const header = csvHeader(table.header, HEADER_ALIASES);
 	const rows = table.rows;
 	const missing = REQUIRED.find((c) => !header.includes(c));
 	if (missing)
@@ -71,7 +80,8 @@ export async function importCsv(
 			return;
 		}
 		const answers: Record<string, string> = {};
-		for (const c of ANSWER_COLS) if (col(r, c) !== '') answers[c] = col(r, c);
+		for (const c of ANSWER_COLS)
+			if (col(r, c) !== '') answers[c] = c === 'open' ? col(r, c) : codeOf(DK, col(r, c));
 		const checked = checkAnswers(survey.questions, answers);
 		if (!checked.ok) {
 			for (const [field, message] of Object.entries(checked.errors))
@@ -79,8 +89,8 @@ export async function importCsv(
 			return;
 		}
 		const at = col(r, 'answered_at');
-		const when = at ? new Date(at) : now;
-		if (Number.isNaN(when.getTime()) || when > now) {
+		const when = at ? csvDateTime(at) : now;
+		if (!when || when > now) {
 			problems.push({
 				key: 'feedback.import.rowError',
 				params: { row, field: 'answered_at', message: 'feedback.errors.answeredAt' }

@@ -1,5 +1,5 @@
 /** Input schemas (zod, messages are i18n keys) for the feedback endpoints and forms. */
-import { fileField, int4Id, z, textField } from '$lib/validation';
+import { dateField, fileField, int4Id, z, textField } from '$lib/validation';
 import { MAX_UPLOAD_BYTES } from '../core/http/upload-limit';
 import { CASE_KINDS, CHANNELS } from './feedback.types';
 
@@ -61,13 +61,40 @@ export const caseSchema = z
 	})
 	.superRefine((v, ctx) => {
 		if (!v.replyRequested) return;
-		if (!v.email || !z.email().safeParse(v.email).success)
+		// A reply by e-mail or by a phone call: one of the two is needed, and an address must be one.
+		if (v.email ? !z.email().safeParse(v.email).success : !v.phone)
 			ctx.addIssue({ code: 'custom', path: ['email'], message: 'feedback.errors.replyEmail' });
 	});
 
 export type CaseForm = z.output<typeof caseSchema>;
 
 export const answerCaseSchema = z.object({ answer: textField(4000) });
+
+/** The handler's forms on a case: assign ('' = nobody), a staff note, a phone reply. */
+export const assignCaseSchema = z.object({
+	assignee: z.union([z.literal(''), z.uuid({ error: 'feedback.errors.assignee' })]).default('')
+});
+export const caseNoteSchema = z.object({ note: textField(4000) });
+export const phoneReplySchema = z.object({ summary: textField(4000) });
+
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+/**
+ * The case list's filter, read from the query string (a GET form, so it works without
+ * JavaScript). Anything unreadable is a 400 with the field's message.
+ */
+export const caseFilterSchema = z.object({
+	status: z.enum(['open', 'received', 'closed', 'all']).default('open'),
+	unit: z.preprocess(blankToUndefined, int4Id('feedback.errors.unit').optional()),
+	kind: z.preprocess(blankToUndefined, z.enum(CASE_KINDS).optional()),
+	assignee: z.preprocess(
+		blankToUndefined,
+		z.union([z.literal('me'), z.literal('none'), z.uuid()]).optional()
+	),
+	from: z.preprocess(blankToUndefined, dateField.optional()),
+	to: z.preprocess(blankToUndefined, dateField.optional()),
+	late: z.preprocess((v) => v === '1' || v === 'on', z.boolean())
+});
+export type CaseFilter = z.output<typeof caseFilterSchema>;
 
 /** The admin's survey names; Swedish and English fall back to the Finnish name when left empty. */
 const surveyNames = {

@@ -1,4 +1,4 @@
-/** Table types for migrations/2026-11-25T1200_feedback.ts. */
+/** Table types for migrations/2026-11-25T1200_feedback.ts and 2026-12-03T1400_feedback_case_handling.ts. */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { NullableTimestamp } from '../core/db/core.tables';
 import type { AnswerValue, Question } from './feedback.types';
@@ -98,6 +98,21 @@ export interface FeedbackCaseTable {
 	closed_at: NullableTimestamp;
 	created_at: Generated<Date>;
 	text_analysis: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string>;
+	/** The number the resident sees in the receipt mail. */
+	case_no: Generated<number>;
+	/** The handler the case is assigned to. */
+	assigned_to: string | null;
+	/** How the reply was given: 'email' or 'phone' (a call the handler recorded). */
+	answer_channel: string | null;
+}
+
+/** Notes on a case that only staff see. */
+export interface FeedbackCaseNoteTable {
+	id: Generated<number>;
+	case_id: string;
+	author_user_id: string | null;
+	body: string;
+	created_at: Generated<Date>;
 }
 
 export interface FeedbackContactTable {
@@ -117,4 +132,5 @@ export interface FeedbackTables extends VisitTables {
 	feedback_rollup_daily: FeedbackRollupDailyTable;
 	feedback_case: FeedbackCaseTable;
 	feedback_contact: FeedbackContactTable;
+	feedback_case_note: FeedbackCaseNoteTable;
 }

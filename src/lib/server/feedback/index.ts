@@ -12,7 +12,15 @@ export {
 	answerCase,
 	runCaseDeadlines,
 	listCases,
-	getCase
+	getCase,
+	assignCase,
+	addCaseNote,
+	recordPhoneReply,
+	listCaseNotes,
+	assigneeOptions,
+	caseAssignees,
+	caseNumber,
+	countOpenCases
 } from './cases.service';
 export { publicSummary, publicBreakdown } from './public-stats.service';
 export { figures, figuresBy } from './stats.queries';
@@ -26,6 +34,11 @@ export {
 export type { Channel, Question, ResponseInput } from './feedback.types';
 export {
 	answerCaseSchema,
+	assignCaseSchema,
+	caseNoteSchema,
+	phoneReplySchema,
+	caseFilterSchema,
+	type CaseFilter,
 	caseSchema,
 	surveyCreateSchema,
 	surveyEditSchema,

@@ -5,7 +5,7 @@ import { config } from '../core/config';
 import type { FeedbackDb } from './feedback.db';
 import { seedFeedbackDemo } from './demo';
 import { seedSmsDemo } from './sms-demo';
-import { runCaseDeadlines } from './cases.service';
+import { countOpenCases, runCaseDeadlines } from './cases.service';
 import { SMS_ACCESS, SMS_JOB } from './sms.manifest';
 
 export const feedbackManifest: ModuleManifest<FeedbackDb> = {
@@ -79,5 +79,27 @@ export const feedbackManifest: ModuleManifest<FeedbackDb> = {
 	],
 	activities: [{ type: 'survey', labelKey: 'pool.activity.survey', offeredTo: ['pool', 'impact'] }],
 	// A recorded feedback theme becomes an impact finding (impact handles the event).
-	events: { publishes: ['feedback.theme_recorded'] }
+	events: { publishes: ['feedback.theme_recorded'] },
+	// Open cases in the units the user handles, and those assigned to them.
+	waitingWork: async (db, user) => {
+		const c = await countOpenCases(db, user);
+		return [
+			{ key: 'feedback.waiting.open', count: c.open, href: '/staff/feedback/cases' },
+			{ key: 'feedback.waiting.mine', count: c.mine, href: '/staff/feedback/cases?assignee=me' }
+		];
+	},
+	auditObjects: [
+		{
+			entityType: 'feedback_case',
+			labelKey: 'feedback.auditObjects.feedback_case',
+			href: (id) => `/staff/feedback/cases/${id}`
+		},
+		{
+			entityType: 'feedback_survey',
+			labelKey: 'feedback.auditObjects.feedback_survey',
+			href: (id) => `/admin/feedback/${id}`
+		},
+		{ entityType: 'feedback_response', labelKey: 'feedback.auditObjects.feedback_response' },
+		{ entityType: 'feedback_theme', labelKey: 'feedback.auditObjects.feedback_theme' }
+	]
 };

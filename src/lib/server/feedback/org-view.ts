@@ -1,5 +1,5 @@
 /** Service lines with their active units, named in the reader's language, for pickers and lists. */
-import { localName, type Locale } from '$lib/i18n';
+import { localName, localNameLang, type Locale } from '$lib/i18n';
 import type { FeedbackExecutor } from './feedback.db';
 import { listServiceLines, listUnits } from '../core/org';
 
@@ -7,7 +7,9 @@ export interface LineView {
 	id: number;
 	code: string;
 	name: string;
-	units: { id: number; code: string; name: string; parentId: number | null }[];
+	/** 'fi' when the Finnish name stands in for a missing one (see localNameLang). */
+	lang?: 'fi';
+	units: { id: number; code: string; name: string; lang?: 'fi'; parentId: number | null }[];
 }
 
 export async function linesWithUnits(db: FeedbackExecutor, locale: Locale): Promise<LineView[]> {
@@ -16,9 +18,16 @@ export async function linesWithUnits(db: FeedbackExecutor, locale: Locale): Prom
 		id: l.id,
 		code: l.code,
 		name: localName(l, locale),
+		lang: localNameLang(l, locale),
 		units: units
 			.filter((u) => u.service_line_id === l.id)
-			.map((u) => ({ id: u.id, code: u.code, name: localName(u, locale), parentId: u.parent_id }))
+			.map((u) => ({
+				id: u.id,
+				code: u.code,
+				name: localName(u, locale),
+				lang: localNameLang(u, locale),
+				parentId: u.parent_id
+			}))
 	}));
 }
 

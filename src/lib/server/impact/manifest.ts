@@ -4,6 +4,7 @@ import { config } from '../core/config';
 import type { ImpactDb } from './impact.db';
 import { impactConfig, impactSettingsSchema } from './impact.config';
 import { IMPACT_HANDLERS } from './impact.handlers';
+import { impactWaitingWork } from './waiting-work';
 import { sendReminders } from './impact.service';
 import { seedImpactDemo } from './demo';
 
@@ -52,5 +53,15 @@ export const impactManifest: ModuleManifest<ImpactDb> = {
 		{ type: 'workshop', labelKey: 'impact.kind.workshop', offeredTo: ['pool', 'impact'] }
 	],
 	settings: impactSettingsSchema,
-	events: { handlers: IMPACT_HANDLERS }
+	events: { handlers: IMPACT_HANDLERS },
+	waitingWork: impactWaitingWork,
+	auditObjects: [
+		{
+			entityType: 'impact_finding',
+			labelKey: 'impact.auditObjects.impact_finding',
+			href: (id) => `/staff/impact/findings/${id}`
+		},
+		{ entityType: 'impact_decision', labelKey: 'impact.auditObjects.impact_decision' },
+		{ entityType: 'impact_activity', labelKey: 'impact.auditObjects.impact_activity' }
+	]
 };

@@ -7,8 +7,9 @@ import { sql } from 'kysely';
 import type { PoolDb, PoolExecutor } from './pool.db';
 import { recordAudit } from '../core/audit';
 import { importRowSchema, type ImportRow } from './pool.schemas';
-import { csvObjects, readCsv } from '../core/csv';
-import { CONSENT_VERSION, DIMENSIONS } from './pool.types';
+import { codeOf, codesByLabel, columnNames, csvHeader, csvObjects, readCsv } from '../core/csv';
+import { LOCALES } from '$lib/i18n';
+import { CONSENT_VERSION, DIMENSIONS, GENDERS, LANGUAGES } from './pool.types';
 import { normaliseEmail } from './member.service';
 import { MAX_UPLOAD_BYTES } from '../core/http/upload-limit';
 
@@ -22,6 +23,29 @@ export const IMPORT_COLUMNS = [
 	'mother_tongue',
 	'locale'
 ];
+/**
+ * The import reads the member export back: its readable column names in any language ("Kunta",
+ * "Kommun"), municipality names as well as codes, and gender, language names for the codes.
+ */
+const HEADER_ALIASES: Record<string, string[]> = Object.fromEntries(
+	IMPORT_COLUMNS.map((c) => [c, columnNames(`pool.file.${c}`)])
+);
+
+/** Readable values to the codes the row schema checks. */
+function readableRow(
+	values: Record<string, string>,
+	municipalityCodes: ReadonlyMap<string, string>
+): Record<string, string> {
+	const v = { ...values };
+	if (v.municipality !== undefined) v.municipality = codeOf(municipalityCodes, v.municipality);
+	if (v.gender !== undefined) v.gender = codeOf(codesByLabel('pool.gender', GENDERS), v.gender);
+	if (v.mother_tongue !== undefined)
+		v.mother_tongue = codeOf(codesByLabel('pool.language', LANGUAGES), v.mother_tongue);
+	if (v.locale !== undefined)
+		v.locale = codeOf(codesByLabel('pool.file.localeName', LOCALES), v.locale);
+	return v;
+}
+
 /** The shared upload limit: below the body limit, so an over-large file gets the form's message. */
 export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
 
@@ -63,21 +87,31 @@ export async function checkMemberCsv(
 ): Promise<ImportCheck> {
 	const table = readCsv(file);
 	if (!table.ok) return { ok: false, rows: [], errors: [], fileError: table.key };
+	const objects = csvObjects(table, HEADER_ALIASES);
+	const header = csvHeader(table.header, HEADER_ALIASES);
 	const missing = ['name', 'email', 'municipality', 'birth_year'].filter(
-		(c) => !table.header.includes(c)
+		(c) => !header.includes(c)
 	);
 	if (missing.length)
 		return { ok: false, rows: [], errors: [], fileError: 'pool.import.missingColumns' };
 	if (!table.rows.length)
 		return { ok: false, rows: [], errors: [], fileError: 'pool.import.empty' };
-	const municipalities = new Set(
-		(await db.selectFrom('municipality').select('code').execute()).map((m) => m.code)
-	);
+	const municipalityRows = await db
+		.selectFrom('municipality')
+		.select(['code', 'name_fi', 'name_sv'])
+		.execute();
+	const municipalities = new Set(municipalityRows.map((m) => m.code));
+	const municipalityCodes = new Map<string, string>();
+	for (const m of municipalityRows) {
+		municipalityCodes.set(m.code.toLowerCase(), m.code);
+		municipalityCodes.set(m.name_fi.toLowerCase(), m.code);
+		if (m.name_sv) municipalityCodes.set(m.name_sv.toLowerCase(), m.code);
+	}
 	const rows: (ImportRow & { line: number })[] = [];
 	const errors: RowError[] = [];
 	const seen = new Map<string, number>();
-	for (const { line, values } of csvObjects(table)) {
-		const parsed = importRowSchema.safeParse(values);
+	for (const { line, values } of objects) {
+		const parsed = importRowSchema.safeParse(readableRow(values, municipalityCodes));
 		const errs: RowError['errors'] = [];
 		if (!parsed.success) {
 			for (const issue of parsed.error.issues)

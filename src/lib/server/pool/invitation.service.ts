@@ -8,6 +8,8 @@ import type { PoolDb, PoolExecutor } from './pool.db';
 import { enqueueMails, renderMail, type OutgoingMail } from '../core/mail';
 import { publish } from '../core/events';
 import { recordAudit } from '../core/audit';
+import { translate } from '../core/i18n/translate';
+import { writeSpreadsheetCsv } from '../core/csv';
 import { generateToken, tokenId } from '../core/auth/tokens';
 import { isLocale, type Locale } from '$lib/i18n';
 import type { Answer } from './pool.tables';
@@ -364,7 +366,13 @@ export function listInvitations(db: PoolExecutor) {
 }
 
 /** Reply counts of one invitation (yes / no / maybe / none), including anonymous erased ones. */
-export async function invitationSummary(db: PoolExecutor, invitationId: number) {
+export type ReplyAnswer = 'yes' | 'no' | 'maybe';
+
+export async function invitationSummary(
+	db: PoolExecutor,
+	invitationId: number,
+	answer?: ReplyAnswer
+) {
 	const inv = await db
 		.selectFrom('pool_invitation')
 		.selectAll()
@@ -382,14 +390,93 @@ export async function invitationSummary(db: PoolExecutor, invitationId: number) 
 		.execute();
 	const counts = { yes: 0, no: 0, maybe: 0, none: 0 } as Record<string, number>;
 	for (const r of rows) counts[r.a] = Number(r.n);
-	const replies = await db
+	const replies = await invitationReplies(db, invitationId, answer, 500);
+	return { invitation: inv, counts, replies };
+}
+
+/**
+ * The answers an organiser works from: who, from which municipality (by name), how to reach them
+ * and the needs they gave in their profile (accessibility, diet, interpretation), newest first.
+ */
+export function invitationReplies(
+	db: PoolExecutor,
+	invitationId: number,
+	answer?: ReplyAnswer,
+	limit = 50_000
+) {
+	let q = db
 		.selectFrom('pool_recipient as r')
 		.innerJoin('pool_member as m', 'm.id', 'r.member_id')
-		.select(['r.id', 'm.name', 'm.municipality_code', 'r.answer', 'r.answered_at'])
+		.leftJoin('municipality as k', 'k.code', 'm.municipality_code')
+		.select([
+			'r.id',
+			'm.name',
+			'm.email',
+			'm.phone',
+			'm.municipality_code',
+			'k.name_fi as municipality_fi',
+			'k.name_sv as municipality_sv',
+			'm.accessibility_needs',
+			'r.answer',
+			'r.answered_at'
+		])
 		.where('r.invitation_id', '=', invitationId)
-		.where('r.answer', 'is not', null)
-		.orderBy('r.answered_at', 'desc')
-		.limit(500)
-		.execute();
-	return { invitation: inv, counts, replies };
+		.where('r.answer', 'is not', null);
+	if (answer) q = q.where('r.answer', '=', answer);
+	return q.orderBy('r.answered_at', 'desc').orderBy('r.id').limit(limit).execute();
+}
+
+/** The replies as a spreadsheet file in the reader's language; logged, as it holds contact details. */
+export async function invitationRepliesCsv(
+	db: PoolExecutor,
+	actorUserId: string,
+	invitationId: number,
+	locale: Locale,
+	answer?: ReplyAnswer
+): Promise<string> {
+	const rows = await invitationReplies(db, invitationId, answer);
+	await recordAudit(db, {
+		actorUserId,
+		action: 'pool.replies_exported',
+		entityType: 'pool_invitation',
+		entityId: invitationId,
+		details: { count: rows.length, answer: answer ?? null }
+	});
+	const h = (k: string) => translate(locale, k);
+	return writeSpreadsheetCsv(
+		[
+			[
+				h('pool.file.name'),
+				h('pool.file.email'),
+				h('pool.file.phone'),
+				h('pool.file.municipality'),
+				h('pool.file.answer'),
+				h('pool.file.answered_at'),
+				h('pool.file.needs')
+			],
+			...rows.map((r) => [
+				r.name,
+				r.email,
+				r.phone ?? '',
+				municipalityName(r, locale),
+				h(`pool.answers.${r.answer ?? 'none'}`),
+				r.answered_at ? new Date(r.answered_at) : '',
+				r.accessibility_needs ?? ''
+			])
+		],
+		locale
+	);
+}
+
+/** The municipality's name in the reader's language (Swedish where it has one), else its code. */
+export function municipalityName(
+	r: {
+		municipality_code: string | null;
+		municipality_fi: string | null;
+		municipality_sv: string | null;
+	},
+	locale: Locale
+): string {
+	if (locale === 'sv' && r.municipality_sv) return r.municipality_sv;
+	return r.municipality_fi ?? r.municipality_code ?? '';
 }

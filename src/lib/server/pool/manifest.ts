@@ -4,6 +4,7 @@ import { poolSettingsSchema } from './pool.settings';
 import { config } from '../core/config';
 import type { PoolDb } from './pool.db';
 import { seedPoolDemo } from './demo';
+import { poolWaitingWork } from './waiting-work';
 import { retentionPolicy, runRetention } from './retention.service';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -38,5 +39,16 @@ export const poolManifest: ModuleManifest<PoolDb> = {
 	// The pool offers no activity of its own: it invites members to the others' activities
 	// (pool.schemas.ts lists the types an invitation may carry).
 	activities: [],
-	events: { publishes: ['pool.invitation_created', 'pool.invitation_answered'] }
+	events: { publishes: ['pool.invitation_created', 'pool.invitation_answered'] },
+	waitingWork: poolWaitingWork,
+	auditObjects: [
+		{
+			entityType: 'pool_invitation',
+			labelKey: 'pool.auditObjects.pool_invitation',
+			href: (id) => `/staff/pool/invitations/${id}`
+		},
+		{ entityType: 'pool_member', labelKey: 'pool.auditObjects.pool_member' },
+		{ entityType: 'pool_population', labelKey: 'pool.auditObjects.pool_population' },
+		{ entityType: 'pool_question', labelKey: 'pool.auditObjects.pool_question' }
+	]
 };

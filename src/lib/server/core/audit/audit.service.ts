@@ -69,7 +69,11 @@ export async function forgetInAudit(
 export interface AuditFilter {
 	action?: string;
 	entityType?: string;
+	entityId?: string;
 	actorUserId?: string;
+	/** Entries at or after this instant, and before `until`. */
+	since?: Date;
+	until?: Date;
 	limit?: number;
 	offset?: number;
 }
@@ -91,9 +95,31 @@ export async function listAudit(db: Executor, f: AuditFilter = {}) {
 	if (f.action) q = q.where('a.action', '=', f.action);
 	if (f.entityType) q = q.where('a.entity_type', '=', f.entityType);
 	if (f.actorUserId) q = q.where('a.actor_user_id', '=', f.actorUserId);
+	if (f.entityId) q = q.where('a.entity_id', '=', f.entityId);
+	if (f.since) q = q.where('a.created_at', '>=', f.since);
+	if (f.until) q = q.where('a.created_at', '<', f.until);
 	return q
 		.orderBy('a.id', 'desc')
 		.limit(f.limit ?? 100)
 		.offset(f.offset ?? 0)
 		.execute();
+}
+
+/** What the log's filters offer: the people who acted, the actions and object types that occur. */
+export async function auditChoices(db: Executor) {
+	const [actors, actions, types] = await Promise.all([
+		db
+			.selectFrom('audit_log as a')
+			.innerJoin('app_user as u', 'u.id', 'a.actor_user_id')
+			.select(['u.id', 'u.display_name', 'u.email'])
+			.distinct()
+			.execute(),
+		db.selectFrom('audit_log').select('action').distinct().execute(),
+		db.selectFrom('audit_log').select('entity_type').distinct().execute()
+	]);
+	return {
+		actors: actors.sort((a, b) => a.display_name.localeCompare(b.display_name, 'fi')),
+		actions: actions.map((r) => r.action),
+		entityTypes: types.map((r) => r.entity_type)
+	};
 }

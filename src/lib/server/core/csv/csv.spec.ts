@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_UNSUPPORTED, csvCell, csvObjects, readCsv, writeCsv } from '.';
+import {
+	CSV_UNSUPPORTED,
+	csvCell,
+	csvDateTime,
+	csvNumber,
+	csvObjects,
+	readCsv,
+	spreadsheetCell,
+	writeCsv,
+	writeSpreadsheetCsv
+} from '.';
 
 function table(input: Uint8Array | string) {
 	const t = readCsv(input);
@@ -57,5 +67,55 @@ describe('writeCsv', () => {
 		expect(writeCsv([['a;b', 1.5, -6, 'x']], { delimiter: ';', decimalComma: true })).toBe(
 			'"a;b";1,5;-6;x\r\n'
 		);
+	});
+});
+
+describe('spreadsheet CSV (Excel in Finland)', () => {
+	it('writes BOM, semicolons, CRLF, decimal comma in fi/sv, Helsinki time, and neutralises formulas', () => {
+		const at = new Date('2026-11-02T12:05:00Z');
+		expect(
+			writeSpreadsheetCsv(
+				[
+					['Nimi', 'NPS'],
+					['Mäkelä; Aino', -22.7],
+					['=1+1', at]
+				],
+				'fi'
+			)
+		).toBe('\ufeffNimi;NPS\r\n"Mäkelä; Aino";-22,7\r\n\'=1+1;2026-11-02 14:05\r\n');
+		expect(spreadsheetCell(32.6, 'sv')).toBe('32,6');
+		expect(spreadsheetCell(32.6, 'en')).toBe('32.6');
+		expect(spreadsheetCell(Number.NaN, 'fi')).toBe('');
+	});
+	it('reads back what it wrote: semicolons, BOM, decimal comma, readable headers', () => {
+		const file = writeSpreadsheetCsv(
+			[
+				['Kunta', 'Syntymävuosi', 'Osuus'],
+				['Ylöjärvi', 1980, 0.5]
+			],
+			'fi'
+		);
+		const t = table(Buffer.from(file, 'utf8'));
+		const rows = csvObjects(t, { municipality: ['Kunta', 'Kommun'], birth_year: ['Syntymävuosi'] });
+		expect(rows).toEqual([
+			{ line: 2, values: { municipality: 'Ylöjärvi', birth_year: '1980', osuus: '0,5' } }
+		]);
+		expect(csvNumber(rows[0].values.osuus)).toBe(0.5);
+		expect(csvNumber('1 234,5')).toBe(1234.5);
+		expect(csvNumber('\u22121.5')).toBe(-1.5);
+		expect(csvNumber('')).toBeNull();
+		expect(csvNumber('1,2,3')).toBeNull();
+	});
+});
+
+describe('csvDateTime', () => {
+	it('reads ISO with a zone, and Helsinki wall-clock times as exports and people write them', () => {
+		expect(csvDateTime('2026-11-02T10:00:00Z')?.toISOString()).toBe('2026-11-02T10:00:00.000Z');
+		expect(csvDateTime('2026-11-02 14:05')?.toISOString()).toBe('2026-11-02T12:05:00.000Z');
+		expect(csvDateTime('2.11.2026 14.05')?.toISOString()).toBe('2026-11-02T12:05:00.000Z');
+		// Summer time: UTC+3.
+		expect(csvDateTime('1.7.2026')?.toISOString()).toBe('2026-06-30T21:00:00.000Z');
+		expect(csvDateTime('31.2.2026')).toBeNull();
+		expect(csvDateTime('eilen')).toBeNull();
 	});
 });

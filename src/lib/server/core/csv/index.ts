@@ -11,9 +11,16 @@
  * Writing: one formula-injection rule for every export (OWASP "CSV Injection"): a text cell that
  * starts with = + - @ TAB or CR gets a leading apostrophe. Numbers written as numbers are left
  * alone, so -1 stays a number a spreadsheet can add up.
+ *
+ * Files people open in Excel go through `writeSpreadsheetCsv`: the layout Excel on a Finnish or
+ * Swedish Windows opens with a double click (UTF-8 BOM, semicolons, CRLF, decimal comma, dates
+ * as Helsinki local time). Machine formats (the Polis export, open data) keep `writeCsv`.
+ * Imports read both layouts; `csvNumber` and `csvObjects`' header aliases take back what a
+ * spreadsheet export wrote (1,5 for 1.5, "Kunta" for `municipality`).
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { TZDate } from '@date-fns/tz';
 
 /** i18n key of the refusal: which encodings and delimiters are accepted. */
 export const CSV_UNSUPPORTED = 'core.errors.csvUnsupported';
@@ -100,12 +107,44 @@ export function readCsv(input: Uint8Array | string): CsvRead {
 	};
 }
 
-/** Rows as objects by header name, values trimmed. */
-export function csvObjects(t: CsvTable): { line: number; values: Record<string, string> }[] {
+/**
+ * Rows as objects by header name, values trimmed. `aliases` maps a column's own name to the
+ * readable headers an export writes (any language, any case), so an exported file reads back.
+ */
+export function csvObjects(
+	t: CsvTable,
+	aliases: Readonly<Record<string, readonly string[]>> = {}
+): { line: number; values: Record<string, string> }[] {
+	const header = csvHeader(t.header, aliases);
 	return t.rows.map((r) => ({
 		line: r.line,
-		values: Object.fromEntries(t.header.map((h, i) => [h, (r.cells[i] ?? '').trim()]))
+		values: Object.fromEntries(header.map((h, i) => [h, (r.cells[i] ?? '').trim()]))
 	}));
+}
+
+/** The header with readable names (see `csvObjects`) replaced by the columns' own names. */
+export function csvHeader(
+	header: readonly string[],
+	aliases: Readonly<Record<string, readonly string[]>>
+): string[] {
+	const byAlias = new Map<string, string>();
+	for (const [name, names] of Object.entries(aliases))
+		for (const a of names) byAlias.set(a.trim().toLowerCase(), name);
+	return header.map((h) => byAlias.get(h) ?? h);
+}
+
+/**
+ * A number as a person or a spreadsheet wrote it: 1,5 and 1.5, a minus sign or hyphen, spaces
+ * (also non-breaking) between thousands. Null for anything else, including an empty cell.
+ */
+export function csvNumber(s: string): number | null {
+	const t = s
+		.trim()
+		.replace(/^'/, '')
+		.replace(/[\s\u00a0\u202f]/g, '')
+		.replace(/^\u2212/, '-');
+	if (!/^-?\d+([.,]\d+)?$/.test(t)) return null;
+	return Number(t.replace(',', '.'));
 }
 
 /** One cell's text by the export rule (before quoting): formula triggers neutralised. */
@@ -150,3 +189,86 @@ export function writeCsv(rows: readonly (readonly unknown[])[], opts: WriteOptio
 	);
 	return (opts.bom ? '\ufeff' : '') + body;
 }
+
+/** The decimal separator of spreadsheets in the language: a comma in Finnish and Swedish. */
+function decimalSeparator(locale: string): string {
+	return locale === 'en' ? '.' : ',';
+}
+
+const helsinkiMinute = new Intl.DateTimeFormat('sv-SE', {
+	timeZone: 'Europe/Helsinki',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	hourCycle: 'h23'
+});
+
+/** One cell of a spreadsheet file: numbers with the language's decimal mark, instants in Helsinki time. */
+export function spreadsheetCell(v: unknown, locale: string): string {
+	if (typeof v === 'number') {
+		if (!Number.isFinite(v)) return '';
+		return String(v).replace('.', decimalSeparator(locale));
+	}
+	if (typeof v === 'bigint') return String(v);
+	// "2026-11-02 14:05": Excel reads it as a date and time in every language.
+	if (v instanceof Date) return helsinkiMinute.format(v).replace(',', '');
+	return String(csvCell(v));
+}
+
+/**
+ * Rows to the CSV Excel opens correctly in Finland (see the file comment): UTF-8 BOM, semicolon
+ * separator, CRLF, decimal comma for Finnish and Swedish. Values should be readable words
+ * (unit names, "Kyllä"), not codes; the caller chooses them.
+ */
+export function writeSpreadsheetCsv(
+	rows: readonly (readonly unknown[])[],
+	locale: string,
+	opts: { bom?: boolean } = {}
+): string {
+	const body = stringify(
+		rows.map((r) => r.map((v) => spreadsheetCell(v, locale))),
+		{ delimiter: ';', record_delimiter: '\r\n' }
+	);
+	// A streamed file writes its BOM once, with the header.
+	return (opts.bom === false ? '' : '\ufeff') + body;
+}
+
+/**
+ * An instant as a file gives it: ISO 8601 with a zone, or a Helsinki wall-clock time the way a
+ * spreadsheet export writes it ("2026-11-02 14:05") or a Finn types it ("2.11.2026 14.05").
+ * Null for anything else.
+ */
+export function csvDateTime(s: string): Date | null {
+	const v = s.trim();
+	if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(v)) {
+		const d = new Date(v);
+		return Number.isNaN(d.getTime()) ? null : d;
+	}
+	const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/.exec(v);
+	const fin =
+		/^(\d{1,2})\.(\d{1,2})\.(\d{4})(?: (?:klo )?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/.exec(v);
+	const p = iso
+		? [iso[1], iso[2], iso[3], iso[4], iso[5], iso[6]]
+		: fin
+			? [fin[3], fin[2], fin[1], fin[4], fin[5], fin[6]]
+			: null;
+	if (!p) return null;
+	const [y, mo, d, h, mi, sec] = p.map((x) => Number(x ?? 0));
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return null;
+	const t = new TZDate(y, mo - 1, d, h, mi, sec, 'Europe/Helsinki');
+	// 31.2. rolls over into March: not a day of the calendar.
+	if (t.getDate() !== d || t.getMonth() !== mo - 1) return null;
+	return new Date(t.getTime());
+}
+
+/** The content type and file name of a spreadsheet download. */
+export function spreadsheetHeaders(fileName: string): Record<string, string> {
+	return {
+		'content-type': 'text/csv; charset=utf-8',
+		'content-disposition': `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+		'cache-control': 'no-store'
+	};
+}
+export { codeOf, codesByLabel, columnNames } from './readable';

@@ -1,5 +1,7 @@
 export type {
 	ActivityType,
+	AuditObject,
+	WaitingWork,
 	HomeCard,
 	ModuleEvents,
 	ModuleManifest,

@@ -9,7 +9,7 @@
 import type { Kysely } from 'kysely';
 import type { ZodObject } from 'zod';
 import type { CoreTables } from '../db/core.tables';
-import type { Role } from '../auth/roles';
+import type { Role, SessionUser } from '../auth/roles';
 import type { AccessRule } from '../auth/access-policy';
 import type { PeriodicJob } from '../jobs';
 import type { EventHandler, EventName } from '../events';
@@ -78,6 +78,25 @@ export interface ModuleEvents {
 	handlers?: readonly EventHandler[];
 }
 
+/** A kind of object the audit log names (and links to, where a page shows it). */
+export interface AuditObject {
+	/** `audit_log.entity_type`. */
+	entityType: string;
+	/** i18n key of its name ("Palaute", "Kutsu"). */
+	labelKey: string;
+	/** The staff page of one object, if any. */
+	href?: (id: string) => string;
+}
+
+/** A count of work waiting for the user, for the staff home ("3 open feedback cases"). */
+export interface WaitingWork {
+	/** i18n key of the line; gets `{count}`. */
+	key: string;
+	count: number;
+	/** Where the work is done. */
+	href: string;
+}
+
 export interface ModuleManifest<D extends Kysely<CoreTables> = Kysely<CoreTables>> {
 	/** Folder name under src/lib/server, prefix of its i18n keys, jobs and events. */
 	name: string;
@@ -94,4 +113,11 @@ export interface ModuleManifest<D extends Kysely<CoreTables> = Kysely<CoreTables
 	/** The module's settings schema (validated at start). */
 	settings?: ZodObject;
 	events?: ModuleEvents;
+	/** The object types its audit entries are about, named and linked for the audit log. */
+	auditObjects?: readonly AuditObject[];
+	/**
+	 * Work waiting for this user (only what their roles let them do), for the staff home. Counts
+	 * only; zero counts may be left out.
+	 */
+	waitingWork?: (db: D, user: SessionUser) => Promise<readonly WaitingWork[]>;
 }

@@ -5,6 +5,7 @@ import { messageResponse } from '$lib/server/core/http/form-body';
 import { runtime } from '$lib/server/runtime';
 import { requireFeedbackScope, selectedUnits, readFilter, exportCsv } from '$lib/server/feedback';
 import { recordAudit } from '$lib/server/core/audit';
+import { spreadsheetHeaders } from '$lib/server/core/csv';
 
 export const GET: RequestHandler = async (event) => {
 	const { db } = await runtime();
@@ -19,10 +20,7 @@ export const GET: RequestHandler = async (event) => {
 		entityType: 'feedback_response',
 		details: { units: unitIds.length, from: filter.from, to: filter.to }
 	});
-	return new Response(exportCsv(db, unitIds, filter.from, filter.to), {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="palaute-${filter.from}-${filter.to}.csv"`
-		}
+	return new Response(exportCsv(db, unitIds, filter.from, filter.to, event.locals.locale), {
+		headers: spreadsheetHeaders(`palaute-${filter.from}-${filter.to}.csv`)
 	});
 };
