@@ -126,6 +126,11 @@ describe.each(BACKENDS)('experts on %s', (backend) => {
 			.set({ municipality_code: '837' })
 			.where('id', '=', unitId)
 			.execute();
+		// The shared fee schedule's hourly rate: 25,00 €.
+		await t.db
+			.insertInto('fee_rate')
+			.values({ kind: 'hourly', cents: 2500, valid_from: '2020-01-01' })
+			.execute();
 		await user('coord', ['expert_coordinator']);
 		await user('staff', ['staff']);
 		await user('other', ['staff']);
@@ -280,6 +285,16 @@ describe.each(BACKENDS)('experts on %s', (backend) => {
 			expect((await answerAsExpert(t.db, ex.user, p.id, 'accept', ORIGIN)).ok).toBe(true);
 			ids.push(p.id);
 		}
+		// No hourly rate on the schedule for the day: refused, nothing recorded.
+		await t.db.updateTable('fee_rate').set({ valid_from: '2099-01-01' }).execute();
+		expect(
+			await closeAssignment(t.db, users.coord, ids[0], closeSchema.parse({ hours: 2 }))
+		).toEqual({
+			ok: false,
+			error: 'no_rate'
+		});
+		expect(await t.db.selectFrom('fee_record').select('id').execute()).toEqual([]);
+		await t.db.updateTable('fee_rate').set({ valid_from: '2020-01-01' }).execute();
 		// Only a coordinator closes; a proposal not accepted cannot be closed.
 		expect(
 			(await closeAssignment(t.db, users.staff, ids[0], closeSchema.parse({ hours: 2 }))).ok
@@ -294,10 +309,10 @@ describe.each(BACKENDS)('experts on %s', (backend) => {
 				finding: 'Takaisinsoitto puuttuu'
 			})
 		);
-		expect(c1).toEqual({ ok: true, fee: 62.5 }); // 2.5 h × 25 €
+		expect(c1).toEqual({ ok: true, fee: 62.5 }); // 2.5 h × 25 € on the schedule
 		expect(
 			await closeAssignment(t.db, users.coord, ids[1], closeSchema.parse({ hours: 2 }))
-		).toEqual({ ok: true, fee: 30 }); // 15 €/h
+		).toEqual({ ok: true, fee: 50 }); // 2 h × 25 €
 		expect(
 			await closeAssignment(
 				t.db,
@@ -310,6 +325,43 @@ describe.each(BACKENDS)('experts on %s', (backend) => {
 			await closeAssignment(t.db, users.coord, ids[2], closeSchema.parse({ hours: 1 }))
 		).toEqual({ ok: false, error: 'not_accepted' });
 
+		// Hours and travel are on the shared fee schedule, one row each, for the expert.
+		const fees = await t.db
+			.selectFrom('fee_record')
+			.select(['source_id', 'kind', 'quantity', 'amount_cents', 'payee_user_id'])
+			.where('source_type', '=', 'expert_assignment')
+			.orderBy('id')
+			.execute();
+		expect(fees).toEqual([
+			{
+				source_id: String(ids[0]),
+				kind: 'hourly',
+				quantity: 2.5,
+				amount_cents: 6250,
+				payee_user_id: e1.user.id
+			},
+			{
+				source_id: String(ids[0]),
+				kind: 'travel_ticket',
+				quantity: 1,
+				amount_cents: 1020,
+				payee_user_id: e1.user.id
+			},
+			{
+				source_id: String(ids[1]),
+				kind: 'hourly',
+				quantity: 2,
+				amount_cents: 5000,
+				payee_user_id: e2.user.id
+			},
+			{
+				source_id: String(ids[2]),
+				kind: 'other',
+				quantity: 1,
+				amount_cents: 4000,
+				payee_user_id: e1.user.id
+			}
+		]);
 		// Feedback: the requester and the expert, each only their own.
 		expect(
 			(
@@ -414,18 +466,18 @@ describe.each(BACKENDS)('experts on %s', (backend) => {
 		expect(by('expert', 'Eeva Sukunimi')).toMatchObject({
 			assignments: '1',
 			hours: '2',
-			fee_eur: '30',
+			fee_eur: '50',
 			travel_eur: '0'
 		});
 		expect(by('unit', 'Yksikkö A')).toMatchObject({
 			assignments: '3',
 			hours: '5.5',
-			fee_eur: '132.5'
+			fee_eur: '152.5'
 		});
 		expect(by('year', '')).toMatchObject({
 			assignments: '3',
 			hours: '5.5',
-			fee_eur: '132.5',
+			fee_eur: '152.5',
 			travel_eur: '10.2'
 		});
 	});

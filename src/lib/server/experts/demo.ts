@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely';
 import { publish } from '../core/events';
+import { recordFee } from '../fees';
 import { addDays, helsinkiDay } from '../core/time';
 import type { ExpertsDb } from './experts.db';
 import { helsinkiInstant } from './experts.schemas';
@@ -190,6 +191,32 @@ export async function seedExpertsDemo(db: ExpertsDb): Promise<void> {
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
+		// On the shared fee schedule (the fees module seeds its rates first), as closing does.
+		const sari = await trx
+			.selectFrom('app_user')
+			.select(['id', 'display_name'])
+			.where('email', '=', 'asiantuntija1@demo.osallistu.fi')
+			.executeTakeFirstOrThrow();
+		const entry = {
+			payeeUserId: sari.id,
+			payeeName: sari.display_name,
+			sourceType: 'expert_assignment',
+			sourceId: String(done.id),
+			eventOn: pastDay,
+			label: 'Mielenterveyden ajanvarauksen uudistus'
+		};
+		const hourly = await recordFee(trx, coordinator.id, { ...entry, kind: 'hourly', quantity: 3 });
+		await recordFee(trx, coordinator.id, {
+			...entry,
+			kind: 'travel_ticket',
+			quantity: 1,
+			unitCents: 1240
+		});
+		await trx
+			.updateTable('expert_assignment')
+			.set({ fee: hourly.amountCents / 100, fee_record_id: hourly.id })
+			.where('id', '=', done.id)
+			.execute();
 		await publish(trx, 'experts.finding_recorded', {
 			assignmentId: done.id,
 			requestId: past.id,

@@ -39,7 +39,7 @@ import {
 	matchRequestOf
 } from './experts.queries';
 import { nextToPropose, overlaps } from './matching';
-import { expertsConfig } from './experts.config';
+import { FeeError, listRates, rateAt, recordFee } from '../fees';
 import type { AssignmentStatus } from './experts.types';
 
 export const isCoordinator = (u: SessionUser | null) => hasRole(u, 'expert_coordinator');
@@ -542,16 +542,20 @@ export function proposalForToken(db: ExpertsDb, token: string) {
 
 // ---------------------------------------------------------------------------------- assignment
 
-/** What the fee schedule gives for the hours: euros, two decimals. */
-export function scheduledFee(kind: 'expert' | 'developer_customer', hours: number): number {
-	return Math.round(hours * expertsConfig().hourlyFee[kind] * 100) / 100;
+/** The hourly rate of the shared fee schedule on a day, in euros, or null when none is in force. */
+export async function hourlyRate(db: ExpertsDb, day: string): Promise<number | null> {
+	const r = rateAt(await listRates(db), 'hourly', day);
+	return r ? r.cents / 100 : null;
 }
 
-export type CloseError = 'forbidden' | 'not_found' | 'not_accepted';
+export type CloseError = 'forbidden' | 'not_found' | 'not_accepted' | 'no_rate';
 
 /**
- * The coordinator closes an accepted assignment with its hours, travel and fee (by the
- * schedule unless given) and what it found; the finding goes to the impact tracker by event.
+ * The coordinator closes an accepted assignment with its hours, travel and fee and what it
+ * found. Hours and travel are recorded on the shared fee schedule (the fees module): the hours at
+ * the schedule's hourly rate on the assignment's day (`hourly`), or a fee the coordinator gives
+ * instead (`other`), and travel as its actual cost (`travel_ticket`); the assignment keeps the
+ * sums for its own totals. The finding goes to the impact tracker by event.
  */
 export async function closeAssignment(
 	db: ExpertsDb,
@@ -564,7 +568,8 @@ export async function closeAssignment(
 		const a = await trx
 			.selectFrom('expert_assignment as a')
 			.innerJoin('expert_profile as p', 'p.id', 'a.profile_id')
-			.select(['a.id', 'a.status', 'a.request_id', 'p.kind'])
+			.innerJoin('app_user as u', 'u.id', 'p.user_id')
+			.select(['a.id', 'a.status', 'a.request_id', 'a.starts_at', 'p.user_id', 'u.display_name'])
 			.where('a.id', '=', assignmentId)
 			.forUpdate()
 			.executeTakeFirst();
@@ -572,7 +577,42 @@ export async function closeAssignment(
 		if (a.status !== 'accepted') return { ok: false as const, error: 'not_accepted' as const };
 		const hours = Math.round(input.hours * 100) / 100;
 		const travel = Math.round(input.travel * 100) / 100;
-		const fee = input.fee === '' ? scheduledFee(a.kind, hours) : Number(input.fee);
+		const req = await getRequest(trx, a.request_id);
+		if (!req) return { ok: false as const, error: 'not_found' as const };
+		const entry = {
+			payeeUserId: a.user_id,
+			payeeName: a.display_name,
+			sourceType: 'expert_assignment',
+			sourceId: String(a.id),
+			eventOn: helsinkiDay(a.starts_at),
+			label: req.project.slice(0, 300)
+		};
+		let record;
+		try {
+			// The first write of the transaction: a missing rate changes nothing.
+			record =
+				input.fee === ''
+					? await recordFee(trx, actor.id, { ...entry, kind: 'hourly', quantity: hours })
+					: await recordFee(trx, actor.id, {
+							...entry,
+							kind: 'other',
+							quantity: 1,
+							unitCents: Math.round(Number(input.fee) * 100),
+							note: `${hours} h`
+						});
+		} catch (e) {
+			if (e instanceof FeeError && e.code === 'noRate')
+				return { ok: false as const, error: 'no_rate' as const };
+			throw e;
+		}
+		if (travel > 0)
+			await recordFee(trx, actor.id, {
+				...entry,
+				kind: 'travel_ticket',
+				quantity: 1,
+				unitCents: Math.round(travel * 100)
+			});
+		const fee = record.amountCents / 100;
 		await trx
 			.updateTable('expert_assignment')
 			.set({
@@ -580,6 +620,7 @@ export async function closeAssignment(
 				hours,
 				travel,
 				fee,
+				fee_record_id: record.id,
 				finding: input.finding,
 				closed_at: sql`now()`,
 				closed_by: actor.id
@@ -591,10 +632,8 @@ export async function closeAssignment(
 			action: 'experts.assignment.close',
 			entityType: 'expert_assignment',
 			entityId: a.id,
-			details: { hours, travel, fee }
+			details: { hours, travel, fee, feeRecordId: record.id }
 		});
-		const req = await getRequest(trx, a.request_id);
-		if (!req) return { ok: false as const, error: 'not_found' as const };
 		const live = await trx
 			.selectFrom('expert_assignment')
 			.select(['status'])

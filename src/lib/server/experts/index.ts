@@ -68,7 +68,7 @@ export {
 	answerByToken,
 	answerAsExpert,
 	proposalForToken,
-	scheduledFee,
+	hourlyRate,
 	closeAssignment,
 	giveFeedback,
 	type ProposeError,
@@ -91,5 +91,4 @@ export {
 	type Reason
 } from './matching';
 export { totalsCsv, totalsRows, TOTALS_COLUMNS } from './totals-csv';
-export { expertsConfig, expertsSettingsSchema } from './experts.config';
 export { seedExpertsDemo } from './demo';

@@ -1,8 +1,10 @@
-/** The experts module as the portal sees it: role, links, card, demo data, access, settings, events. */
+/**
+ * The experts module as the portal sees it: role, links, demo data, access, events. No settings
+ * of its own: fees come from the shared schedule (the fees module, kept by admins).
+ */
 import type { ModuleManifest } from '../core/modules';
 import { STAFF_ROLES } from '../core/auth/roles';
 import type { ExpertsDb } from './experts.db';
-import { expertsSettingsSchema } from './experts.config';
 import { seedExpertsDemo } from './demo';
 
 export const expertsManifest: ModuleManifest<ExpertsDb> = {
@@ -32,6 +34,5 @@ export const expertsManifest: ModuleManifest<ExpertsDb> = {
 		{ prefix: '/experts', requirement: { kind: 'public' } }
 	],
 	activities: [{ type: 'expert_assignment', labelKey: 'experts.activity', offeredTo: ['impact'] }],
-	settings: expertsSettingsSchema,
 	events: { publishes: ['experts.finding_recorded'] }
 };

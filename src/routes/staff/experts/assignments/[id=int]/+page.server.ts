@@ -6,7 +6,8 @@ import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
 import { parseInt4Id } from '$lib/validation';
 import { localName } from '$lib/i18n';
-import { closeAssignment, closeSchema, expertsConfig, getAssignment } from '$lib/server/experts';
+import { helsinkiDay } from '$lib/server/core/time';
+import { closeAssignment, closeSchema, getAssignment, hourlyRate } from '$lib/server/experts';
 
 function idOr404(raw: string) {
 	const id = parseInt4Id(raw);
@@ -38,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 			staffFeedback: a.staff_feedback,
 			expertFeedback: a.expert_feedback
 		},
-		rate: expertsConfig().hourlyFee[a.kind],
+		rate: await hourlyRate(db, helsinkiDay(a.starts_at)),
 		form: await superValidate(
 			{ hours: (a.ends_at.getTime() - a.starts_at.getTime()) / 3_600_000, travel: 0 },
 			zod4(closeSchema),

@@ -7,7 +7,7 @@ import { requireUser } from '$lib/server/core/auth/guard';
 import { listUnits } from '$lib/server/core/org';
 import { addDays, helsinkiDay } from '$lib/server/core/time';
 import { localName } from '$lib/i18n';
-import { createRequest, expertsConfig, requestSchema } from '$lib/server/experts';
+import { createRequest, hourlyRate, requestSchema } from '$lib/server/experts';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 			name: localName(u, event.locals.locale)
 		})),
 		today: helsinkiDay(new Date()),
-		fees: expertsConfig().hourlyFee,
+		rate: await hourlyRate(db, helsinkiDay(new Date())),
 		form: await superValidate(
 			{
 				unitId: ownUnit,
