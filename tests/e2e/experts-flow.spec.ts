@@ -15,8 +15,13 @@ const dayFromToday = (n: number) =>
 	new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const PROJECT = `E2E kokemus ${RUN}`;
 const FINDING = `Odotusaulan opasteet ovat sekavia ${RUN}`;
-// A day of its own for every run, so earlier runs' bookings do not overlap it.
-const DAY = dayFromToday(40 + (Date.now() % 300));
+// A day and hour of its own for every run, so earlier runs' bookings rarely overlap it, within
+// this year: the demo fee schedule has this year's hourly rate (25,00 €) and last year's only.
+const DAYS_LEFT = Math.floor(
+	(Date.UTC(new Date().getUTCFullYear(), 11, 31) - Date.now()) / 86_400_000
+);
+const DAY = dayFromToday(DAYS_LEFT >= 3 ? 2 + (Date.now() % (DAYS_LEFT - 1)) : 2);
+const HOUR = String(8 + (Date.now() % 8)).padStart(2, '0');
 const EMAIL: Record<string, string> = {
 	'Sari Saarinen': 'asiantuntija1@demo.osallistu.fi',
 	'Jukka Järvinen': 'asiantuntija2@demo.osallistu.fi',
@@ -93,7 +98,7 @@ test('staff request, decline then accept, closed with hours, fee and feedback, C
 		.getByLabel('Tarkoitus')
 		.fill('Kommentoikaa uuden odotusaulan opasteita ja ilmoittautumista.');
 	await page.getByLabel('Päivä').fill(DAY);
-	await page.getByLabel('Alkaa klo').fill('13:00');
+	await page.getByLabel('Alkaa klo').fill(`${HOUR}:00`);
 	await page.getByLabel('Kesto (tuntia)').fill('2');
 	await page.getByLabel('Asiantuntijoiden määrä').fill('1');
 	await page.getByRole('button', { name: 'Lähetä pyyntö' }).click();
@@ -156,6 +161,12 @@ test('staff request, decline then accept, closed with hours, fee and feedback, C
 	await expect(page.locator('main')).not.toContainText(secondExpert.split(' ')[1]);
 	await expect(page.locator('main')).not.toContainText('@demo.osallistu.fi');
 
+	// Another member of staff cannot open this request, nor the coordinator's pages.
+	const other = await asUser(browser, DEMO.feedback);
+	expect((await other.goto(requestUrl))?.status()).toBe(404);
+	expect((await other.goto(`/staff/experts/match/${requestId}`))?.status()).toBe(403);
+	expect((await other.request.get('/staff/experts/totals.csv')).status()).toBe(403);
+
 	// 5. The coordinator closes the assignment: 2,5 h at the schedule's 25 € = 62,50 €, travel 8,40 €.
 	await coord.reload();
 	await coord.getByRole('link', { name: 'Toimeksianto', exact: true }).click();
@@ -209,9 +220,12 @@ test('staff request, decline then accept, closed with hours, fee and feedback, C
 	const declined = `expert|${year}||${firstExpert}`;
 	expect(after.get(declined) ?? zero).toEqual(before.get(declined) ?? zero);
 
-	// 8. The finding reaches the impact tracker (by its event).
+	// 8. The finding reaches the impact tracker (by its event): the tracker's full list (admin).
+	const admin = await asUser(browser, DEMO.admin);
 	await expect(async () => {
-		await page.goto(`/staff/impact?q=${encodeURIComponent(FINDING.slice(0, 20))}`);
-		await expect(page.getByRole('link', { name: FINDING })).toBeVisible({ timeout: 1000 });
+		await admin.goto(`/staff/impact?q=${encodeURIComponent(FINDING.slice(0, 20))}`);
+		await expect(admin.getByRole('link', { name: FINDING })).toBeVisible({ timeout: 1000 });
 	}).toPass({ timeout: 30_000 });
+	await admin.getByRole('link', { name: FINDING }).click();
+	await expect(admin.locator('main')).toContainText(PROJECT);
 });
