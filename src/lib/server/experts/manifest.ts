@@ -29,9 +29,9 @@ export const expertsManifest: ModuleManifest<ExpertsDb> = {
 		// Matching, the register, assignments and totals: coordinators (and admins).
 		{ prefix: '/staff/experts', requirement: { kind: 'roles', roles: ['expert_coordinator'] } },
 		// Any member of staff requests experts and follows their own requests.
-		{ prefix: '/staff/experts/requests', requirement: { kind: 'roles', roles: STAFF_ROLES } },
-		// The answer link from the mail: the token is the key (a page with buttons).
-		{ prefix: '/experts', requirement: { kind: 'public' } }
+		{ prefix: '/staff/experts/requests', requirement: { kind: 'roles', roles: STAFF_ROLES } }
+		// /experts/answer/<token> (the mail's answer link) is public under core's rule: the token
+		// is the key, and the page's buttons answer.
 	],
 	activities: [{ type: 'expert_assignment', labelKey: 'experts.activity', offeredTo: ['impact'] }],
 	events: { publishes: ['experts.finding_recorded'] }
