@@ -46,6 +46,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		)
 		.execute();
 
+	await sql`create index expert_profile_approved_by_idx on expert_profile (approved_by)`.execute(
+		db
+	);
+
 	await db.schema
 		.createTable('expert_training')
 		.addColumn('id', 'serial', (c) => c.primaryKey())
@@ -83,6 +87,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addCheckConstraint('expert_request_times_ck', sql`ends_at > starts_at`)
 		.execute();
 	await sql`create index expert_request_by_idx on expert_request (requested_by)`.execute(db);
+	await sql`create index expert_request_unit_idx on expert_request (unit_id)`.execute(db);
 	await sql`create index expert_request_status_idx on expert_request (status)`.execute(db);
 
 	await db.schema
@@ -118,6 +123,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute();
 	// One proposal per expert and request.
 	await sql`create unique index expert_assignment_once_uq on expert_assignment (request_id, profile_id)`.execute(
+		db
+	);
+	// Foreign keys to accounts are indexed, so erasing an account does not scan the table.
+	await sql`create index expert_assignment_proposed_by_idx on expert_assignment (proposed_by)`.execute(
+		db
+	);
+	await sql`create index expert_assignment_closed_by_idx on expert_assignment (closed_by)`.execute(
 		db
 	);
 	await sql`create index expert_assignment_profile_idx on expert_assignment (profile_id, starts_at)`.execute(
