@@ -11,13 +11,15 @@ import type { ConversationsTables } from './conversations';
 import type { FeedbackTables } from './feedback';
 import type { ImpactTables } from './impact';
 import type { FeesTables } from './fees';
+import type { ExpertsTables } from './experts';
 
 export type DB = CoreTables &
 	PoolTables &
 	ConversationsTables &
 	FeedbackTables &
 	ImpactTables &
-	FeesTables;
+	FeesTables &
+	ExpertsTables;
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
 export type Executor = Db | Tx;

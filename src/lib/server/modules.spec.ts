@@ -83,7 +83,9 @@ describe('module manifests', () => {
 			'/staff/pool',
 			'/staff/feedback',
 			'/staff/conversations',
-			'/staff/impact'
+			'/staff/impact',
+			'/staff/experts/requests',
+			'/staff/experts'
 		]);
 		expect(linksFor('admin', admin).map((l) => l.href)).toEqual([
 			'/admin/people',
@@ -93,5 +95,6 @@ describe('module manifests', () => {
 			'/admin/fees'
 		]);
 		expect(linksFor('account', admin).map((l) => l.href)).toContain('/account/fees');
+		expect(linksFor('account', admin).map((l) => l.href)).toContain('/account/experts');
 	});
 });

@@ -20,6 +20,7 @@ import { feedbackManifest } from './feedback';
 import { conversationsManifest } from './conversations';
 import { impactManifest } from './impact';
 import { feesManifest } from './fees';
+import { expertsManifest } from './experts';
 
 /** In this order: demo seeders run, links and home-page cards are shown. */
 export const MODULES: readonly ModuleManifest<Db>[] = [
@@ -27,7 +28,8 @@ export const MODULES: readonly ModuleManifest<Db>[] = [
 	feedbackManifest,
 	conversationsManifest,
 	impactManifest,
-	feesManifest
+	feesManifest,
+	expertsManifest
 ];
 
 /** Core's areas and every module's own rules, for hooks.server.ts and the area layouts. */

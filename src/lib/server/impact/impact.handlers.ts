@@ -97,4 +97,38 @@ export const themeRecorded = defineHandler({
 	}
 });
 
-export const IMPACT_HANDLERS = [findingRecorded, findingRemoved, themeRecorded];
+/** A closed experience-expert assignment's finding: activity per request, finding per assignment. */
+export const expertFindingRecorded = defineHandler({
+	id: 'impact.expert-finding',
+	event: 'experts.finding_recorded',
+	async handle(trx, p) {
+		const tx = asImpact(trx);
+		const activityId = await upsertActivity(tx, {
+			sourceType: 'expert_request',
+			sourceId: String(p.requestId),
+			topic: p.project,
+			description: p.purpose,
+			startsOn: p.startsOn,
+			endsOn: p.endsOn,
+			municipalityCode: p.municipalityCode,
+			organiserUnitId: p.unitId,
+			tookPart: p.experts
+		});
+		await upsertFinding(tx, {
+			activityId,
+			sourceType: 'expert_finding',
+			sourceId: String(p.assignmentId),
+			kind: 'recommendation',
+			body: p.finding,
+			recordedOn: p.recordedOn,
+			evidence: [{ label: p.project, count: p.experts }]
+		});
+	}
+});
+
+export const IMPACT_HANDLERS = [
+	findingRecorded,
+	findingRemoved,
+	themeRecorded,
+	expertFindingRecorded
+];
