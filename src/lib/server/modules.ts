@@ -17,12 +17,14 @@ import { poolManifest } from './pool';
 import { feedbackManifest } from './feedback';
 import { conversationsManifest } from './conversations';
 import { impactManifest } from './impact';
+import { panelsManifest } from './panels';
 
 /** In this order: demo seeders run, links and home-page cards are shown. */
 export const MODULES: readonly ModuleManifest<Db>[] = [
 	poolManifest,
 	feedbackManifest,
 	conversationsManifest,
+	panelsManifest,
 	impactManifest
 ];
 

@@ -1,0 +1,97 @@
+/**
+ * Resident panels' public surface (issue 13): routes, tests and other modules import from here
+ * only. The draw itself is the engine in ml/panels; this module stores, orders and shows it.
+ */
+export { panelsManifest } from './manifest';
+export type { PanelsTables } from './panels.tables';
+export type { PanelsDb, PanelsExecutor, PanelsTx } from './panels.db';
+export {
+	ALGORITHM,
+	MEMBER_STATES,
+	PANEL_STATUSES,
+	POOL_CATEGORIES,
+	SEATED,
+	DROPPED,
+	type MemberState,
+	type PanelStatus,
+	type StoredQuotaOutcome
+} from './panels.types';
+export { isPanelCoordinator, type PanelProblem, type Result } from './access';
+export {
+	answerSchema,
+	attendanceSchema,
+	commitSchema,
+	fromInvitationSchema,
+	importSchema,
+	memberActionSchema,
+	panelSchema,
+	pointSchema,
+	publishSchema,
+	quotasSchema,
+	removePointSchema,
+	replaceSchema,
+	seedSchema,
+	sessionSchema,
+	supportSchema,
+	type PanelInput
+} from './panels.schemas';
+export {
+	attendanceOf,
+	confirmedCount,
+	getPanel,
+	listPanels,
+	panelSpec,
+	pendingPoolAnswers,
+	pointsOf,
+	publicPanels,
+	quotasOf,
+	seatedOf,
+	sessionsOf,
+	supportsOf,
+	volunteerRowsOf,
+	volunteersOf,
+	type PanelRow,
+	type VolunteerRow
+} from './panels.queries';
+export {
+	createPanel,
+	importVolunteers,
+	poolAttributes,
+	quotasText,
+	readQuotas,
+	readVolunteersCsv,
+	recordPoolAnswer,
+	saveQuotas,
+	suggestQuotas,
+	takePoolVolunteers
+} from './panels.service';
+export {
+	awaitDraw,
+	checkQuotas,
+	commit,
+	enterSeed,
+	failureProblems,
+	retryDraw,
+	runDraw,
+	runQueuedDraws
+} from './draw.service';
+export {
+	acceptReplacement,
+	answerAsMember,
+	inviteAll,
+	memberAction,
+	proposeFor,
+	replacementSeed,
+	type ReplacementProposal
+} from './members.service';
+export {
+	addPoint,
+	addSession,
+	publishRecommendation,
+	removePoint,
+	setAttendance,
+	setSupport
+} from './work.service';
+export { PANELS_HANDLERS } from './panels.handlers';
+export { stopPanelThread } from './panel-draw.off-thread';
+export { seedPanelsDemo, demoVolunteersCsv } from './demo';
