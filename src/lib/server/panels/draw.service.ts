@@ -11,7 +11,7 @@
  *    the result (probabilities, the drawn panel, the quota table) is stored in one transaction.
  *    The draw refuses to run when the data no longer hash to the published commitment.
  */
-import { commitment, type PanelSpec } from '../../../../ml/panels';
+import { canonicalData, commitment, type PanelSpec } from '../../../../ml/panels';
 import { recordAudit } from '../core/audit';
 import type { SessionUser } from '../core/auth/roles';
 import type { PanelsDb } from './panels.db';
@@ -244,6 +244,15 @@ export async function runQueuedDraws(db: PanelsDb): Promise<number> {
 /** Waits for the draw up to `ms` (a small pool is drawn before the page answers). */
 export async function awaitDraw(db: PanelsDb, panelId: number, ms: number): Promise<void> {
 	await Promise.race([runDraw(db, panelId), new Promise((r) => setTimeout(r, ms))]);
+}
+
+/**
+ * The published data behind the commitment: the engine's canonical text, whose SHA-256 is the
+ * commitment (ids are the volunteers' pseudonyms, households pseudonyms of addresses).
+ */
+export async function publishedData(db: PanelsDb, panel: PanelRow): Promise<string | null> {
+	if (!panel.commitment) return null;
+	return canonicalData(await panelSpec(db, panel), ALGORITHM);
 }
 
 export { quotasOf };

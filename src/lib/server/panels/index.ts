@@ -17,6 +17,7 @@ export {
 	type StoredQuotaOutcome
 } from './panels.types';
 export { isPanelCoordinator, type PanelProblem, type Result } from './access';
+export { fieldProblems } from './form-problems';
 export {
 	answerSchema,
 	attendanceSchema,
@@ -56,6 +57,7 @@ export {
 export {
 	createPanel,
 	importVolunteers,
+	householdKey,
 	poolAttributes,
 	quotasText,
 	readQuotas,
@@ -71,6 +73,7 @@ export {
 	commit,
 	enterSeed,
 	failureProblems,
+	publishedData,
 	retryDraw,
 	runDraw,
 	runQueuedDraws
@@ -92,6 +95,7 @@ export {
 	setAttendance,
 	setSupport
 } from './work.service';
+export { myVolunteers, mySeat } from './member-view';
 export { PANELS_HANDLERS } from './panels.handlers';
 export { stopPanelThread } from './panel-draw.off-thread';
 export { seedPanelsDemo, demoVolunteersCsv } from './demo';

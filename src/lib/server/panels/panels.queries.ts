@@ -181,12 +181,12 @@ export async function confirmedCount(db: PanelsExecutor, panelId: number): Promi
 	return Number(r.n);
 }
 
-/** Panels whose draw has been published (the public list). */
+/** Panels whose commitment has been published (the public list). */
 export function publicPanels(db: PanelsExecutor) {
 	return db
 		.selectFrom('panel')
 		.select(['id', 'question', 'size', 'status', 'drawn_at', 'published_at'])
-		.where('draw_state', '=', 'done')
+		.where('commitment', 'is not', null)
 		.orderBy('id', 'desc')
 		.execute();
 }

@@ -93,5 +93,8 @@ export const supportSchema = z.object({
 export const removePointSchema = z.object({ pointId: int4Id() });
 
 export const publishSchema = z.object({
-	confirm: z.literal(true, { error: 'panels.errors.confirmPublish' })
+	confirm: z
+		.boolean()
+		.default(false)
+		.refine((v) => v, { error: 'panels.errors.confirmPublish' })
 });

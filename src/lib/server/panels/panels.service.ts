@@ -5,6 +5,7 @@
  * (its answers arrive as events, recordPoolAnswer) or from a CSV of answers to a mailed
  * invitation. Every staff change is audited in its transaction; a refused input stores nothing.
  */
+import { createHash } from 'node:crypto';
 import { recordAudit } from '../core/audit';
 import type { SessionUser } from '../core/auth/roles';
 import { csvObjects, readCsv } from '../core/csv';
@@ -328,6 +329,15 @@ export async function takePoolVolunteers(
 	});
 }
 
+/**
+ * A household as the draw sees it: a pseudonym of the normalised address (published with the
+ * commitment, so the address itself never is). Empty for no address.
+ */
+export function householdKey(address: string): string {
+	const norm = address.toLowerCase().replace(/\s+/g, ' ').trim();
+	return norm ? `h${createHash('sha256').update(norm, 'utf8').digest('hex').slice(0, 16)}` : '';
+}
+
 const REF = /^[A-Za-z0-9_.:-]{1,60}$/;
 
 /**
@@ -404,9 +414,7 @@ export function readVolunteersCsv(
 			ref,
 			name: (values.name ?? '').slice(0, 200),
 			email: email || null,
-			household: householdCol
-				? values[householdCol].toLowerCase().replace(/\s+/g, ' ').slice(0, 300)
-				: '',
+			household: householdCol ? householdKey(values[householdCol]) : '',
 			attributes: Object.fromEntries(categories.map((c) => [c, values[c].slice(0, 100)]))
 		});
 	}
