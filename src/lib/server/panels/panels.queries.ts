@@ -181,12 +181,11 @@ export async function confirmedCount(db: PanelsExecutor, panelId: number): Promi
 	return Number(r.n);
 }
 
-/** Panels whose commitment has been published (the public list). */
+/** Every panel, newest first (the public list: what each is and how far it has come). */
 export function publicPanels(db: PanelsExecutor) {
 	return db
 		.selectFrom('panel')
 		.select(['id', 'question', 'size', 'status', 'drawn_at', 'published_at'])
-		.where('commitment', 'is not', null)
 		.orderBy('id', 'desc')
 		.execute();
 }

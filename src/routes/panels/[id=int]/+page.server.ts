@@ -9,8 +9,8 @@ export const load: PageServerLoad = async (event) => {
 	if (id === null) error(404, 'not found');
 	const { db } = await runtime();
 	const p = await getPanel(db, id);
-	// Public from the commitment on: before it, the panel is a coordinator's draft.
-	if (!p || !p.commitment) error(404, 'not found');
+	// Public from its creation (an invitation links here); the draw's data from the commitment on.
+	if (!p) error(404, 'not found');
 	const published = p.published_at !== null;
 	const members = await confirmedCount(db, p.id);
 	return {
