@@ -17,6 +17,7 @@ import { poolManifest } from './pool';
 import { feedbackManifest } from './feedback';
 import { conversationsManifest } from './conversations';
 import { impactManifest } from './impact';
+import { feesManifest } from './fees';
 import { panelsManifest } from './panels';
 
 /** In this order: demo seeders run, links and home-page cards are shown. */
@@ -24,6 +25,8 @@ export const MODULES: readonly ModuleManifest<Db>[] = [
 	poolManifest,
 	feedbackManifest,
 	conversationsManifest,
+	// Before panels: the panels' demo records fees on the demo schedule.
+	feesManifest,
 	panelsManifest,
 	impactManifest
 ];

@@ -13,6 +13,7 @@ import { deliverEventBatch } from '../../../src/lib/server/core/events';
 import type { SessionUser } from '../../../src/lib/server/core/auth/roles';
 import { answerByToken, createInvitation } from '../../../src/lib/server/pool';
 import { IMPACT_HANDLERS } from '../../../src/lib/server/impact';
+import { addRate, type FeesTx } from '../../../src/lib/server/fees';
 import {
 	PANELS_HANDLERS,
 	acceptReplacement,
@@ -28,6 +29,8 @@ import {
 	pendingPoolAnswers,
 	proposeFor,
 	publishRecommendation,
+	recordSessionFees,
+	sessionFees,
 	runDraw,
 	saveQuotas,
 	seatedOf,

@@ -24,6 +24,7 @@ import {
 	setSupport
 } from './work.service';
 import { panelSpec } from './panels.queries';
+import { recordSessionFees } from './fees.service';
 
 /** A small deterministic generator, so the demo is the same on every start. */
 function lcg(seed: number) {

@@ -33,6 +33,7 @@ export {
 	replaceSchema,
 	seedSchema,
 	sessionSchema,
+	sessionFeesSchema,
 	supportSchema,
 	type PanelInput
 } from './panels.schemas';
@@ -96,6 +97,7 @@ export {
 	setSupport
 } from './work.service';
 export { myVolunteers, mySeat } from './member-view';
+export { FEE_SOURCE, recordSessionFees, sessionFees } from './fees.service';
 export { PANELS_HANDLERS } from './panels.handlers';
 export { stopPanelThread } from './panel-draw.off-thread';
 export { seedPanelsDemo, demoVolunteersCsv } from './demo';

@@ -98,3 +98,18 @@ export const publishSchema = z.object({
 		.default(false)
 		.refine((v) => v, { error: 'panels.errors.confirmPublish' })
 });
+
+/** Fees of one session: travel km per present member (parallel lists; blank km = none). */
+export const sessionFeesSchema = z.object({
+	sessionId: int4Id(),
+	volunteerIds: z.array(int4Id()).max(1000).default([]),
+	km: z
+		.array(
+			z
+				.string()
+				.trim()
+				.regex(/^(|\d{1,4}([.,]\d{1,2})?)$/, { error: 'panels.errors.km' })
+		)
+		.max(1000)
+		.default([])
+});

@@ -42,6 +42,9 @@ import {
 	saveQuotas,
 	seedSchema,
 	sessionSchema,
+	sessionFeesSchema,
+	recordSessionFees,
+	sessionFees,
 	sessionsOf,
 	setAttendance,
 	suggestQuotas,
@@ -134,7 +137,14 @@ export const load: PageServerLoad = async (event) => {
 			sessions.map(async (s) => ({
 				...s,
 				present: Number(s.present),
-				attendance: await attendanceOf(db, s.id)
+				attendance: await attendanceOf(db, s.id),
+				fees: (await sessionFees(db, s.id)).map((f) => ({
+					id: f.id,
+					payee: f.payee_name,
+					kind: f.kind,
+					quantity: f.quantity,
+					amountCents: f.amount_cents
+				}))
 			}))
 		),
 		points: (await pointsOf(db, panel.id)).map((p) => ({
@@ -274,6 +284,15 @@ export const actions: Actions = {
 		const { db } = await runtime();
 		const r = await setAttendance(db, user, panel, form.data.sessionId, form.data.present);
 		return answer(r, 'panels.done.attendance', r.ok ? { count: r.count } : {});
+	},
+	fees: async (event) => {
+		const user = requireRole(event, 'pool_coordinator');
+		const panel = await panelOr404(event);
+		const form = await superValidate(event.request, zod4(sessionFeesSchema));
+		if (!form.valid) return fail(400, { problems: fieldProblems(form.errors) });
+		const { db } = await runtime();
+		const r = await recordSessionFees(db, user, panel, form.data.sessionId, form.data);
+		return answer(r, 'panels.done.fees', r.ok ? { rows: r.rows } : {});
 	},
 	point: async (event) => {
 		const user = requireRole(event, 'pool_coordinator');
