@@ -83,6 +83,7 @@ describe('module manifests', () => {
 			'/staff/pool',
 			'/staff/feedback',
 			'/staff/conversations',
+			'/staff/panels',
 			'/staff/impact'
 		]);
 		expect(linksFor('admin', admin).map((l) => l.href)).toEqual([
@@ -93,5 +94,6 @@ describe('module manifests', () => {
 			'/admin/fees'
 		]);
 		expect(linksFor('account', admin).map((l) => l.href)).toContain('/account/fees');
+		expect(linksFor('account', admin).map((l) => l.href)).toContain('/account/panels');
 	});
 });
