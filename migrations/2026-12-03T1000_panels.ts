@@ -94,6 +94,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		db
 	);
 	await sql`create index panel_volunteer_user_idx on panel_volunteer (user_id)`.execute(db);
+	await sql`create index panel_volunteer_replaces_idx on panel_volunteer (replaces_id)`.execute(db);
+	await sql`create index panel_created_by_idx on panel (created_by)`.execute(db);
 
 	// Answers to the pool's invitations for a panel (pool.invitation_answered), latest answer wins.
 	await db.schema
@@ -117,6 +119,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();
 
+	await sql`create index panel_session_panel_idx on panel_session (panel_id)`.execute(db);
+
 	await db.schema
 		.createTable('panel_attendance')
 		.addColumn('session_id', 'integer', (c) =>
@@ -127,6 +131,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		)
 		.addPrimaryKeyConstraint('panel_attendance_pkey', ['session_id', 'volunteer_id'])
 		.execute();
+
+	await sql`create index panel_attendance_volunteer_idx on panel_attendance (volunteer_id)`.execute(
+		db
+	);
 
 	await db.schema
 		.createTable('panel_point')
@@ -140,6 +148,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();
 
+	await sql`create index panel_point_panel_idx on panel_point (panel_id)`.execute(db);
+	await sql`create index panel_point_author_idx on panel_point (author_volunteer_id)`.execute(db);
+
 	await db.schema
 		.createTable('panel_support')
 		.addColumn('point_id', 'integer', (c) =>
@@ -150,6 +161,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		)
 		.addPrimaryKeyConstraint('panel_support_pkey', ['point_id', 'volunteer_id'])
 		.execute();
+	await sql`create index panel_support_volunteer_idx on panel_support (volunteer_id)`.execute(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

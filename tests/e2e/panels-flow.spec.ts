@@ -203,6 +203,16 @@ test('a panel runs from the pool invitation to a published recommendation', asyn
 	for (const box of await coordinator.locator('input[name="present"]').all()) await box.check();
 	await coordinator.getByRole('button', { name: 'Tallenna läsnäolo' }).click();
 	await expect(coordinator.getByText('Läsnäolo tallennettu (4 paikalla).')).toBeVisible();
+	// Fees on the county's schedule: a meeting fee for each, travel for one.
+	await coordinator
+		.getByLabel(/^Matka km, /)
+		.first()
+		.fill('24');
+	await coordinator.getByRole('button', { name: 'Kirjaa palkkiot' }).click();
+	await expect(coordinator.getByText('Palkkiot kirjattu: 5 riviä.')).toBeVisible();
+	await expect(coordinator.getByRole('table', { name: 'Istunnon palkkiot' })).toContainText(
+		'13,20 €'
+	);
 
 	// The resident drafts a point in the workspace; the coordinator adds one too.
 	await resident.goto('/account/panels');
