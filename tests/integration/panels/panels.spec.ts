@@ -286,6 +286,36 @@ age_band,65-74,5,5
 					members.map((m) => m.id)
 				)
 			).toMatchObject({ ok: true, count: 5 });
+			// Fees: refused without a rate on the day (nothing written), then on the schedule.
+			const fees = { volunteerIds: [members[0].id, members[1].id], km: ['24', ''] };
+			expect(await recordSessionFees(t.db, coordinator, fresh, s.id, fees)).toMatchObject({
+				ok: false,
+				problems: [{ key: 'fees.errors.noRate' }]
+			});
+			expect(await sessionFees(t.db, s.id)).toEqual([]);
+			await t.db.transaction().execute(async (trx) => {
+				for (const [kind, cents] of [
+					['meeting_fee_member', 6000],
+					['travel_km', 55]
+				] as const)
+					await addRate(trx as unknown as FeesTx, coordinator.id, {
+						kind,
+						cents,
+						validFrom: '2026-01-01',
+						validTo: null
+					});
+			});
+			expect(await recordSessionFees(t.db, coordinator, fresh, s.id, fees)).toEqual({
+				ok: true,
+				rows: 6
+			});
+			const rows = await sessionFees(t.db, s.id);
+			expect(rows.filter((r) => r.kind === 'meeting_fee_member')).toHaveLength(5);
+			expect(rows.find((r) => r.kind === 'travel_km')).toMatchObject({
+				quantity: 24,
+				amount_cents: 1320
+			});
+			expect((await recordSessionFees(t.db, coordinator, fresh, s.id, fees)).ok).toBe(false);
 		}
 		const p1 = await addPoint(
 			t.db,

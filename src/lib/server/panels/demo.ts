@@ -244,14 +244,14 @@ export async function seedPanelsDemo(db: PanelsDb): Promise<void> {
 	];
 	for (const [i, sd] of sessions.entries()) {
 		const made = await addSession(db, user, panel, sd);
-		if (made.ok)
-			await setAttendance(
-				db,
-				user,
-				panel,
-				made.id,
-				members.filter((_, k) => (k + i) % 7 !== 0).map((m) => m.id)
-			);
+		if (!made.ok) continue;
+		const present = members.filter((_, k) => (k + i) % 7 !== 0).map((m) => m.id);
+		await setAttendance(db, user, panel, made.id, present);
+		// Fees on the county's schedule (the fees module's demo rates): meeting fee, some travel.
+		await recordSessionFees(db, user, panel, made.id, {
+			volunteerIds: present,
+			km: present.map((_, k) => (k % 3 === 0 ? String(12 + k) : ''))
+		});
 	}
 	const points = [
 		'Jokaisella palvelulla on aina myös muu kuin digitaalinen asiointitapa, eikä sen käyttö maksa enempää.',
