@@ -32,7 +32,8 @@ const ON_POSTGRES = [
 	// Owns its servers (two processes, then start:cluster) and database: runs once, here.
 	'core-multi-process.spec.ts',
 	'impact-flow.spec.ts',
-	'experts-flow.spec.ts'
+	'experts-flow.spec.ts',
+	'panels-flow.spec.ts'
 ];
 
 export default defineConfig({

@@ -12,6 +12,7 @@ import type { FeedbackTables } from './feedback';
 import type { ImpactTables } from './impact';
 import type { FeesTables } from './fees';
 import type { ExpertsTables } from './experts';
+import type { PanelsTables } from './panels';
 
 export type DB = CoreTables &
 	PoolTables &
@@ -19,7 +20,8 @@ export type DB = CoreTables &
 	FeedbackTables &
 	ImpactTables &
 	FeesTables &
-	ExpertsTables;
+	ExpertsTables &
+	PanelsTables;
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
 export type Executor = Db | Tx;

@@ -83,9 +83,10 @@ describe('module manifests', () => {
 			'/staff/pool',
 			'/staff/feedback',
 			'/staff/conversations',
-			'/staff/impact',
+			'/staff/panels',
 			'/staff/experts/requests',
-			'/staff/experts'
+			'/staff/experts',
+			'/staff/impact'
 		]);
 		expect(linksFor('admin', admin).map((l) => l.href)).toEqual([
 			'/admin/people',
@@ -96,5 +97,6 @@ describe('module manifests', () => {
 		]);
 		expect(linksFor('account', admin).map((l) => l.href)).toContain('/account/fees');
 		expect(linksFor('account', admin).map((l) => l.href)).toContain('/account/experts');
+		expect(linksFor('account', admin).map((l) => l.href)).toContain('/account/panels');
 	});
 });

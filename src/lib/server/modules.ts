@@ -21,15 +21,18 @@ import { conversationsManifest } from './conversations';
 import { impactManifest } from './impact';
 import { feesManifest } from './fees';
 import { expertsManifest } from './experts';
+import { panelsManifest } from './panels';
 
 /** In this order: demo seeders run, links and home-page cards are shown. */
 export const MODULES: readonly ModuleManifest<Db>[] = [
 	poolManifest,
 	feedbackManifest,
 	conversationsManifest,
-	impactManifest,
+	// Before panels and experts: their demos record fees on the demo schedule.
 	feesManifest,
-	expertsManifest
+	panelsManifest,
+	expertsManifest,
+	impactManifest
 ];
 
 /** Core's areas and every module's own rules, for hooks.server.ts and the area layouts. */

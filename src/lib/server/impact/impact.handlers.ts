@@ -2,7 +2,7 @@
  * How other modules feed the tracker: their events, handled here into impact's own rows. The
  * publishers never touch these tables and this module never reads theirs. Every handler is
  * idempotent, keyed on the source's ids (('conversation', id), ('conversation_finding', id),
- * ('survey', id), ('feedback_theme', id)): a redelivered event updates the same rows.
+ * ('survey', id), ('feedback_theme', id), ('panel', id), ('panel_point', id)): a redelivered event updates the same rows.
  */
 import { defineHandler } from '../core/events';
 import type { Tx } from '../core/db/database';
@@ -126,9 +126,51 @@ export const expertFindingRecorded = defineHandler({
 	}
 });
 
+/** A panel's published recommendation: the panel as an activity, each point a finding. */
+export const panelRecommendation = defineHandler({
+	id: 'impact.panel-recommendation',
+	event: 'panels.recommendation_published',
+	async handle(trx, p) {
+		const tx = asImpact(trx);
+		const activityId = await upsertActivity(tx, {
+			sourceType: 'panel',
+			sourceId: String(p.panelId),
+			topic: p.question,
+			description: p.description,
+			startsOn: p.startedOn,
+			endsOn: p.publishedOn,
+			tookPart: p.members
+		});
+		for (const point of p.points) {
+			const findingId = await upsertFinding(tx, {
+				activityId,
+				sourceType: 'panel_point',
+				sourceId: String(point.pointId),
+				kind: 'recommendation',
+				body: point.body,
+				recordedOn: p.publishedOn,
+				evidence: [
+					{
+						label: point.body,
+						count: point.supporters,
+						...(point.share === null ? {} : { share: point.share }),
+						href: `/panels/${p.panelId}`
+					}
+				]
+			});
+			await addContacts(
+				tx,
+				findingId,
+				p.memberUserIds.map((userId) => ({ userId }))
+			);
+		}
+	}
+});
+
 export const IMPACT_HANDLERS = [
 	findingRecorded,
 	findingRemoved,
 	themeRecorded,
-	expertFindingRecorded
+	expertFindingRecorded,
+	panelRecommendation
 ];
