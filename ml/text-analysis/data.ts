@@ -17,10 +17,10 @@ export interface FinnSentimentRow extends Example {
  * annotator called positive and another negative is "mixed" (the portal's fourth tone).
  */
 export function readFinnSentiment(file: string | URL = FINNSENTIMENT): FinnSentimentRow[] {
-	const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<
-		string,
-		string
-	>[];
+	const rows = parse(readFileSync(file, 'utf8'), {
+		columns: true,
+		skip_empty_lines: true
+	}) as Record<string, string>[];
 	return rows.map((r, i) => {
 		const votes = [r.annotator_a, r.annotator_b, r.annotator_c].map(Number);
 		const mixed = votes.includes(1) && votes.includes(-1);

@@ -9,7 +9,13 @@ import { readTexts } from './data';
 
 describe('normalisation', () => {
 	it('lower-cases, folds numbers and keeps negation', () => {
-		expect(tokenise('EI ollut 3 viikkoa, https://x.fi')).toEqual(['ei', 'ollut', '0', 'viikkoa', 'xurl']);
+		expect(tokenise('EI ollut 3 viikkoa, https://x.fi')).toEqual([
+			'ei',
+			'ollut',
+			'0',
+			'viikkoa',
+			'xurl'
+		]);
 	});
 	it('brings inflected Finnish forms of one word together', () => {
 		const stems = new Set(['jonotin', 'jonotus', 'jonoa', 'jonossa', 'jonottaa'].map(stem));

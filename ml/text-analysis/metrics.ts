@@ -105,7 +105,12 @@ export function evaluate(model: TextModel, examples: Example[]): Evaluation {
 	const parts = [toneMacro, labelMacro].filter((v): v is number => v !== null);
 	return {
 		rows: examples.length,
-		tone: { labels: tone.labels, macroF1: toneMacro ?? 0, confusion: tone.confusion, order: [...toneOrder] },
+		tone: {
+			labels: tone.labels,
+			macroF1: toneMacro ?? 0,
+			confusion: tone.confusion,
+			order: [...toneOrder]
+		},
 		labels: {
 			labels: labelScores,
 			macroF1: labelMacro ?? 0,

@@ -64,7 +64,22 @@ export const NEGATIONS = new Set([
  * "jonottaa" → "jono", "jonossa" → "jono".
  */
 const CLITICS = ['kaan', 'kään', 'kin', 'ko', 'kö', 'pa', 'pä', 'han', 'hän'];
-const POSSESSIVES = ['mme', 'nne', 'nsa', 'nsä', 'ni', 'si', 'an', 'en', 'in', 'on', 'un', 'yn', 'än', 'ön'];
+const POSSESSIVES = [
+	'mme',
+	'nne',
+	'nsa',
+	'nsä',
+	'ni',
+	'si',
+	'an',
+	'en',
+	'in',
+	'on',
+	'un',
+	'yn',
+	'än',
+	'ön'
+];
 const ENDINGS = [
 	// verb and derivational endings
 	'ttaisiin',
@@ -154,7 +169,10 @@ function stripOne(word: string, endings: readonly string[]): string {
 export function stem(word: string): string {
 	if (word.length <= MIN_STEM + 1 || NEGATIONS.has(word)) return word;
 	let w = stripOne(word, CLITICS);
-	w = stripOne(w, POSSESSIVES.filter((p) => p.length > 2));
+	w = stripOne(
+		w,
+		POSSESSIVES.filter((p) => p.length > 2)
+	);
 	for (let i = 0; i < 2; i++) {
 		const next = stripOne(w, ENDINGS);
 		if (next === w) break;

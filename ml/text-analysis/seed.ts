@@ -12,11 +12,26 @@ type Row = [text: string, tone: string, themes: string, stage?: string];
 
 const ROWS: Row[] = [
 	// access
-	['Jouduin jonottamaan lääkärille kolme viikkoa, aivan liian kauan.', 'negative', 'access', 'contact'],
+	[
+		'Jouduin jonottamaan lääkärille kolme viikkoa, aivan liian kauan.',
+		'negative',
+		'access',
+		'contact'
+	],
 	['Hoitoon pääsy kesti kuukausia ja kipu vain paheni.', 'negative', 'access', 'organising'],
 	['Jonotus oli pitkä mutta hoito oli erinomaista.', 'mixed', 'access,quality', 'delivery'],
-	['Pääsin hammaslääkärille jo samalla viikolla, kiitos nopeudesta.', 'positive', 'access', 'organising'],
-	['Päivystyksessä odotin kuusi tuntia ennen kuin kukaan katsoi minua.', 'negative', 'access', 'delivery'],
+	[
+		'Pääsin hammaslääkärille jo samalla viikolla, kiitos nopeudesta.',
+		'positive',
+		'access',
+		'organising'
+	],
+	[
+		'Päivystyksessä odotin kuusi tuntia ennen kuin kukaan katsoi minua.',
+		'negative',
+		'access',
+		'delivery'
+	],
 	['Jonot fysioterapiaan ovat kohtuuttomat.', 'negative', 'access'],
 	['Aika järjestyi nopeasti eikä tarvinnut odottaa.', 'positive', 'access,process', 'organising'],
 	['Väntetiden till läkaren var alldeles för lång.', 'negative', 'access', 'contact'],
@@ -31,10 +46,30 @@ const ROWS: Row[] = [
 	['Det gick inte att nå mottagningen per telefon.', 'negative', 'reach', 'contact'],
 	['Nobody answered the phone at the health centre.', 'negative', 'reach', 'contact'],
 	// information
-	['En saanut mitään tietoa siitä, mitä seuraavaksi tapahtuu.', 'negative', 'information', 'followup'],
-	['Hoitaja selitti kaiken selkeästi ja ymmärrettävästi.', 'positive', 'information,encounter', 'delivery'],
-	['Kirjeessä oli väärä aika eikä kukaan ilmoittanut muutoksesta.', 'negative', 'information', 'organising'],
-	['Ohjeet kotihoitoon olivat selkeät ja sain kirjalliset ohjeet mukaan.', 'positive', 'information', 'followup'],
+	[
+		'En saanut mitään tietoa siitä, mitä seuraavaksi tapahtuu.',
+		'negative',
+		'information',
+		'followup'
+	],
+	[
+		'Hoitaja selitti kaiken selkeästi ja ymmärrettävästi.',
+		'positive',
+		'information,encounter',
+		'delivery'
+	],
+	[
+		'Kirjeessä oli väärä aika eikä kukaan ilmoittanut muutoksesta.',
+		'negative',
+		'information',
+		'organising'
+	],
+	[
+		'Ohjeet kotihoitoon olivat selkeät ja sain kirjalliset ohjeet mukaan.',
+		'positive',
+		'information',
+		'followup'
+	],
 	['Tiedotus muutoksista oli puutteellista.', 'negative', 'information'],
 	['Verkkosivuilla ei kerrota aukioloaikoja.', 'negative', 'information,digital', 'before'],
 	['Jag fick tydlig information om behandlingen.', 'positive', 'information', 'delivery'],
@@ -42,7 +77,12 @@ const ROWS: Row[] = [
 	// encounter
 	['Hoitaja oli todella ystävällinen ja kuunteli minua.', 'positive', 'encounter', 'delivery'],
 	['Lääkäri oli töykeä eikä katsonut minua silmiin.', 'negative', 'encounter', 'delivery'],
-	['Minua kohdeltiin ihmisenä, kiitos lämpimästä vastaanotosta.', 'positive', 'encounter', 'delivery'],
+	[
+		'Minua kohdeltiin ihmisenä, kiitos lämpimästä vastaanotosta.',
+		'positive',
+		'encounter',
+		'delivery'
+	],
 	['Henkilökunta oli kiireinen ja tyly.', 'negative', 'encounter,staffing', 'delivery'],
 	['Ei ollut ystävällinen, tunsin itseni vaivaksi.', 'negative', 'encounter', 'delivery'],
 	['Kiitos ihanalle hoitajalle, joka rauhoitteli lastani.', 'positive', 'encounter', 'delivery'],
@@ -60,22 +100,42 @@ const ROWS: Row[] = [
 	// process
 	['Kaikki sujui vaivattomasti alusta loppuun.', 'positive', 'process'],
 	['Jouduin kertomaan asiani viidelle eri ihmiselle.', 'negative', 'process,handover', 'contact'],
-	['Lomakkeita piti täyttää moneen kertaan samoista asioista.', 'negative', 'process', 'assessment'],
+	[
+		'Lomakkeita piti täyttää moneen kertaan samoista asioista.',
+		'negative',
+		'process',
+		'assessment'
+	],
 	['Asiointi oli sujuvaa ja nopeaa.', 'positive', 'process'],
 	['Minua pompoteltiin luukulta toiselle.', 'negative', 'process', 'organising'],
 	['Palvelu oli joustavaa ja kaikki hoitui yhdellä käynnillä.', 'positive', 'process', 'delivery'],
 	['Det var krångligt och tog mycket tid.', 'negative', 'process'],
 	['Everything went smoothly and quickly.', 'positive', 'process'],
 	// handover
-	['Lähete ei ollut mennyt erikoissairaanhoitoon, tieto katosi matkalla.', 'negative', 'handover', 'organising'],
-	['Kotihoito ei tiennyt, että lääkitystä oli muutettu sairaalassa.', 'negative', 'handover,safety', 'followup'],
+	[
+		'Lähete ei ollut mennyt erikoissairaanhoitoon, tieto katosi matkalla.',
+		'negative',
+		'handover',
+		'organising'
+	],
+	[
+		'Kotihoito ei tiennyt, että lääkitystä oli muutettu sairaalassa.',
+		'negative',
+		'handover,safety',
+		'followup'
+	],
 	['Tiedot siirtyivät hyvin terveyskeskuksesta sairaalaan.', 'positive', 'handover', 'organising'],
 	['Uusi lääkäri ei ollut lukenut aiempia merkintöjä.', 'negative', 'handover', 'assessment'],
 	['Hoitajat tiesivät taustani, tiedonkulku toimi.', 'positive', 'handover', 'delivery'],
 	['Epikriisi ei tullut omalääkärille.', 'negative', 'handover', 'followup'],
 	['Remissen kom aldrig fram till specialisten.', 'negative', 'handover', 'organising'],
 	// digital
-	['Omaolo-palvelu oli helppo käyttää ja sain vastauksen nopeasti.', 'positive', 'digital', 'contact'],
+	[
+		'Omaolo-palvelu oli helppo käyttää ja sain vastauksen nopeasti.',
+		'positive',
+		'digital',
+		'contact'
+	],
 	['Sähköinen ajanvaraus ei toiminut, sivu kaatui.', 'negative', 'digital,reach', 'contact'],
 	['Chat-palvelussa vastattiin nopeasti.', 'positive', 'digital', 'contact'],
 	['Etävastaanotto videolla toimi hyvin.', 'positive', 'digital', 'delivery'],
@@ -137,10 +197,7 @@ export function seedExamples(): Example[] {
 		text,
 		tone,
 		labels: [
-			...themes
-				.split(',')
-				.filter(Boolean)
-				.map(themeLabel),
+			...themes.split(',').filter(Boolean).map(themeLabel),
 			...(stage ? [stageLabel(stage)] : [])
 		]
 	}));

@@ -159,7 +159,11 @@ export function fitTemperature(head: Head, rows: Rows): number {
 	return Math.round(best * 100) / 100;
 }
 
-function toneRows(examples: Example[], spec: FeatureSpec, vectors?: Map<string, SparseVector>): Rows {
+function toneRows(
+	examples: Example[],
+	spec: FeatureSpec,
+	vectors?: Map<string, SparseVector>
+): Rows {
 	const use = examples.filter((e) => e.tone && (TONES as readonly string[]).includes(e.tone));
 	const k = TONES.length;
 	const counts = new Array<number>(k).fill(0);
@@ -201,7 +205,12 @@ function subset(rows: Rows, keep: (i: number) => boolean): Rows {
 	const idx = rows.x.map((_, i) => i).filter(keep);
 	const y = new Float32Array(idx.length * rows.k);
 	idx.forEach((i, r) => y.set(rows.y.subarray(i * rows.k, (i + 1) * rows.k), r * rows.k));
-	return { x: idx.map((i) => rows.x[i]), y, w: Float32Array.from(idx.map((i) => rows.w[i])), k: rows.k };
+	return {
+		x: idx.map((i) => rows.x[i]),
+		y,
+		w: Float32Array.from(idx.map((i) => rows.w[i])),
+		k: rows.k
+	};
 }
 
 export interface TrainModelOptions extends TrainOptions {
@@ -232,7 +241,10 @@ export async function trainModel(examples: Example[], opts: TrainModelOptions): 
 			...opts,
 			epochs: opts.toneEpochs ?? opts.epochs ?? 5
 		});
-		tone.temperature = fitTemperature(tone, subset(rows, (i) => calIds.has(ids[i].id)));
+		tone.temperature = fitTemperature(
+			tone,
+			subset(rows, (i) => calIds.has(ids[i].id))
+		);
 	}
 	let labels: Head | null = null;
 	if (opts.labels.length) {

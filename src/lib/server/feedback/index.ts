@@ -60,3 +60,11 @@ export {
 	type SurveyFormProblem
 } from './surveys.service';
 export { recordTheme, themeSchema, type ThemeInput } from './themes.service';
+export {
+	openTexts,
+	openTextRefsSince,
+	setTextAnalysis,
+	type OpenText,
+	type OpenTextRef
+} from './open-text';
+export { canReadUnit } from './staff-scope';

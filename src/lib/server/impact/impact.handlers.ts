@@ -97,4 +97,39 @@ export const themeRecorded = defineHandler({
 	}
 });
 
-export const IMPACT_HANDLERS = [findingRecorded, findingRemoved, themeRecorded];
+/** A rising theme of the text analysis (issue 16): keyed on (theme, unit, month). */
+export const themeRising = defineHandler({
+	id: 'impact.text-analysis-theme',
+	event: 'textanalysis.theme_rising',
+	async handle(trx, p) {
+		const tx = asImpact(trx);
+		const activityId = await upsertActivity(tx, {
+			sourceType: 'feedback',
+			sourceId: `unit:${p.unitId}`,
+			topic: p.title,
+			startsOn: p.from,
+			endsOn: p.to,
+			organiserUnitId: p.unitId,
+			tookPart: p.answers,
+			serviceLineIds: [p.serviceLineId]
+		});
+		await upsertFinding(tx, {
+			activityId,
+			sourceType: 'text_analysis_theme',
+			sourceId: p.key,
+			kind: 'feedback_theme',
+			body: p.title,
+			note: '',
+			recordedOn: p.to,
+			evidence: [
+				{
+					label: p.title,
+					count: p.mentions,
+					...(p.answers > 0 ? { share: p.mentions / p.answers } : {})
+				}
+			]
+		});
+	}
+});
+
+export const IMPACT_HANDLERS = [findingRecorded, findingRemoved, themeRecorded, themeRising];

@@ -63,7 +63,13 @@ export {
 	withdrawFinding,
 	type ChangeError
 } from './impact.service';
-export { IMPACT_HANDLERS, findingRecorded, findingRemoved, themeRecorded } from './impact.handlers';
+export {
+	IMPACT_HANDLERS,
+	findingRecorded,
+	findingRemoved,
+	themeRecorded,
+	themeRising
+} from './impact.handlers';
 export { impactConfig, impactSettingsSchema } from './impact.config';
 export { seedImpactDemo } from './demo';
 export { participationMetric, metricView, median, type MetricFigures } from './metric';
