@@ -11,7 +11,6 @@
 const URL = /\b(?:https?:\/\/|www\.)\S+/gu;
 const EMAIL = /\b[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}\b/gu;
 const DIGITS = /\p{N}+/gu;
-const WORD = /[\p{L}]+(?:[-'’][\p{L}]+)*/gu;
 
 /** Lower-cased, NFKC, placeholders for URLs, e-mail addresses and numbers. */
 export function normalise(text: string): string {

@@ -3,7 +3,7 @@
  * hashed features, densified one batch at a time (a batch of 256 × 16 384 floats is 16 MB),
  * with an L2 penalty. Imbalance is handled by weights, as the task asks of a complaint finder:
  * - softmax: each class weighted by n / (classes · n_class) (sklearn's "balanced");
- * - sigmoid: each label's positives weighted by min(negatives / positives, 20).
+ * - sigmoid: each label's positives weighted by min(negatives / positives, 4).
  * A temperature is then fitted on a calibration slice (10 % of the rows, at least 30) by
  * minimising the negative log-likelihood over a grid; with fewer rows it stays 1.
  */
@@ -72,7 +72,7 @@ export async function trainHead(
 		for (let j = 0; j < k; j++) {
 			let pos = 0;
 			for (let i = 0; i < n; i++) pos += rows.y[i * k + j];
-			posWeight[j] = pos > 0 ? Math.min((n - pos) / pos, 20) : 1;
+			posWeight[j] = pos > 0 ? Math.min((n - pos) / pos, 4) : 1;
 		}
 	}
 	const optimizer = tf.train.adam(opts.learningRate ?? 0.05);
