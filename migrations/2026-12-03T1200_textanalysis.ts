@@ -109,6 +109,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('labelled_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addPrimaryKeyConstraint('ta_training_example_pkey', ['source_type', 'source_id'])
 		.execute();
+	// An index under every foreign key (deletes of users and versions stay cheap).
+	for (const [table, column] of [
+		['ta_label', 'model_version'],
+		['ta_label', 'reviewed_by'],
+		['ta_model', 'requested_by'],
+		['ta_retrain_request', 'requested_by'],
+		['ta_retrain_request', 'result_version'],
+		['ta_training_example', 'labelled_by']
+	]) {
+		await sql.raw(`create index ${table}_${column}_idx on ${table} (${column})`).execute(db);
+	}
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -2,11 +2,21 @@
  * Reading labelled text: FinnSentiment's CSV (data/README.md) and the CLI's inputs (a CSV with
  * a `text` column, or one text per line).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Example } from './train';
 
-export const FINNSENTIMENT = new URL('./data/finnsentiment.csv', import.meta.url);
+/**
+ * Next to this file when run from source (tsx, vitest); in the production bundle this module
+ * lives in build/server/chunks, so the copy in the project folder is found from the working
+ * directory (`node build` runs from the project root).
+ */
+function finnSentimentPath(): string {
+	const here = new URL('./data/finnsentiment.csv', import.meta.url);
+	if (here.protocol === 'file:' && existsSync(here)) return here.pathname;
+	return resolve(process.cwd(), 'ml/text-analysis/data/finnsentiment.csv');
+}
 
 export interface FinnSentimentRow extends Example {
 	split: number;
@@ -16,7 +26,7 @@ export interface FinnSentimentRow extends Example {
  * FinnSentiment rows as tone examples. The majority label is kept, except that a sentence one
  * annotator called positive and another negative is "mixed" (the portal's fourth tone).
  */
-export function readFinnSentiment(file: string | URL = FINNSENTIMENT): FinnSentimentRow[] {
+export function readFinnSentiment(file: string | URL = finnSentimentPath()): FinnSentimentRow[] {
 	const rows = parse(readFileSync(file, 'utf8'), {
 		columns: true,
 		skip_empty_lines: true

@@ -83,13 +83,15 @@ describe('module manifests', () => {
 			'/staff/pool',
 			'/staff/feedback',
 			'/staff/conversations',
-			'/staff/impact'
+			'/staff/impact',
+			'/staff/text-analysis'
 		]);
 		expect(linksFor('admin', admin).map((l) => l.href)).toEqual([
 			'/admin/people',
 			'/admin/audit',
 			'/admin/pool',
-			'/admin/feedback'
+			'/admin/feedback',
+			'/admin/text-analysis'
 		]);
 	});
 });
