@@ -49,13 +49,13 @@ test.describe('without JavaScript', () => {
 		await expect(after.getByText('Ristiriitainen (100 %)')).toBeVisible();
 	});
 
-	test('a forged correction with an unknown theme is refused and changes nothing', async ({
+	test('a forged correction with an invalid tone is a 400 with the error in Finnish', async ({
 		page
 	}) => {
 		await signIn(page, DEMO.feedback);
 		const res = await page.request.post('/staff/text-analysis/review?/correct', {
 			form: { ref: 'response:999999999', tone: 'nope' },
-			headers: { origin: new URL(page.url()).origin },
+			headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
 			maxRedirects: 0
 		});
 		expect(res.status()).toBe(400);
