@@ -13,6 +13,7 @@ import type { ImpactTables } from './impact';
 import type { FeesTables } from './fees';
 import type { ExpertsTables } from './experts';
 import type { PanelsTables } from './panels';
+import type { TextanalysisTables } from './textanalysis';
 
 export type DB = CoreTables &
 	PoolTables &
@@ -21,7 +22,8 @@ export type DB = CoreTables &
 	ImpactTables &
 	FeesTables &
 	ExpertsTables &
-	PanelsTables;
+	PanelsTables &
+	TextanalysisTables;
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
 export type Executor = Db | Tx;

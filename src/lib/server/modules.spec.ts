@@ -86,14 +86,16 @@ describe('module manifests', () => {
 			'/staff/panels',
 			'/staff/experts/requests',
 			'/staff/experts',
-			'/staff/impact'
+			'/staff/impact',
+			'/staff/text-analysis'
 		]);
 		expect(linksFor('admin', admin).map((l) => l.href)).toEqual([
 			'/admin/people',
 			'/admin/audit',
 			'/admin/pool',
 			'/admin/feedback',
-			'/admin/fees'
+			'/admin/fees',
+			'/admin/text-analysis'
 		]);
 		expect(linksFor('account', admin).map((l) => l.href)).toContain('/account/fees');
 		expect(linksFor('account', admin).map((l) => l.href)).toContain('/account/experts');

@@ -22,6 +22,7 @@ import { impactManifest } from './impact';
 import { feesManifest } from './fees';
 import { expertsManifest } from './experts';
 import { panelsManifest } from './panels';
+import { textanalysisManifest } from './textanalysis';
 
 /** In this order: demo seeders run, links and home-page cards are shown. */
 export const MODULES: readonly ModuleManifest<Db>[] = [
@@ -32,7 +33,8 @@ export const MODULES: readonly ModuleManifest<Db>[] = [
 	feesManifest,
 	panelsManifest,
 	expertsManifest,
-	impactManifest
+	impactManifest,
+	textanalysisManifest
 ];
 
 /** Core's areas and every module's own rules, for hooks.server.ts and the area layouts. */

@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { FeedbackDb, FeedbackExecutor, FeedbackTx } from './feedback.db';
+import { publish } from '../core/events';
 import { enqueueMails, renderMail } from '../core/mail';
 import { recordAudit } from '../core/audit';
 import { isLocale, type Locale } from '$lib/i18n';
@@ -137,6 +138,7 @@ export async function submitCase(
 				.executeTakeFirstOrThrow();
 			return { id: existing.id, duplicate: true };
 		}
+		await publish(trx, 'feedback.open_texts_received', { refs: [{ type: 'case', id: row.id }] });
 		if (input.replyRequested && input.contact) {
 			await trx
 				.insertInto('feedback_contact')

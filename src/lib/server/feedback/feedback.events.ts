@@ -22,8 +22,18 @@ export interface ThemeRecordedEvent {
 	surveyName: string | null;
 }
 
+/**
+ * New open answers (survey/SMS/kiosk responses with a text, and feedback cases), one event per
+ * written batch, published in the intake's transaction. References only, never the text: the
+ * text-analysis module reads the texts through `openTexts` (open-text.ts).
+ */
+export interface OpenTextsReceivedEvent {
+	refs: { type: 'response' | 'case'; id: string }[];
+}
+
 declare module '../core/events' {
 	interface EventMap {
 		'feedback.theme_recorded': ThemeRecordedEvent;
+		'feedback.open_texts_received': OpenTextsReceivedEvent;
 	}
 }

@@ -98,3 +98,11 @@ export {
 	surveyLocale,
 	type ExclusionReason
 } from './visits.rules';
+export {
+	openTexts,
+	openTextRefsSince,
+	setTextAnalysis,
+	type OpenText,
+	type OpenTextRef
+} from './open-text';
+export { canReadUnit } from './staff-scope';

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { FeedbackDb, FeedbackTx } from './feedback.db';
 import { shortLivedCache } from '../core/cache';
+import { publish } from '../core/events';
 import { checkAnswers, type CheckedAnswers } from './answers';
 import { surveysForUnit, type SurveyWithQuestions } from './surveys.queries';
 import type { Channel, ResponseInput } from './feedback.types';
@@ -164,9 +165,15 @@ export async function writePrepared(db: FeedbackDb, prepared: Prepared[]): Promi
 				}))
 			)
 			.onConflict((oc) => oc.column('client_id').doNothing())
-			.returning('client_id')
+			.returning(['client_id', 'id', 'open_text'])
 			.execute();
 		const fresh = new Set(inserted.map((r) => r.client_id));
+		const withText = inserted.filter((r) => r.open_text !== null && r.open_text.trim() !== '');
+		if (withText.length) {
+			await publish(trx, 'feedback.open_texts_received', {
+				refs: withText.map((r) => ({ type: 'response' as const, id: String(r.id) }))
+			});
+		}
 		// A batch may repeat a client id: count each once.
 		const seen = new Set<string>();
 		const counted = prepared.filter((p) => {

@@ -126,6 +126,41 @@ export const expertFindingRecorded = defineHandler({
 	}
 });
 
+/** A rising theme of the text analysis (issue 16): keyed on (theme, unit, month). */
+export const themeRising = defineHandler({
+	id: 'impact.text-analysis-theme',
+	event: 'textanalysis.theme_rising',
+	async handle(trx, p) {
+		const tx = asImpact(trx);
+		const activityId = await upsertActivity(tx, {
+			sourceType: 'feedback',
+			sourceId: `unit:${p.unitId}`,
+			topic: p.title,
+			startsOn: p.from,
+			endsOn: p.to,
+			organiserUnitId: p.unitId,
+			tookPart: p.answers,
+			serviceLineIds: [p.serviceLineId]
+		});
+		await upsertFinding(tx, {
+			activityId,
+			sourceType: 'text_analysis_theme',
+			sourceId: p.key,
+			kind: 'feedback_theme',
+			body: p.title,
+			note: '',
+			recordedOn: p.to,
+			evidence: [
+				{
+					label: p.title,
+					count: p.mentions,
+					...(p.answers > 0 ? { share: p.mentions / p.answers } : {})
+				}
+			]
+		});
+	}
+});
+
 /** A panel's published recommendation: the panel as an activity, each point a finding. */
 export const panelRecommendation = defineHandler({
 	id: 'impact.panel-recommendation',
@@ -172,5 +207,6 @@ export const IMPACT_HANDLERS = [
 	findingRemoved,
 	themeRecorded,
 	expertFindingRecorded,
-	panelRecommendation
+	panelRecommendation,
+	themeRising
 ];

@@ -68,7 +68,8 @@ export {
 	findingRecorded,
 	findingRemoved,
 	themeRecorded,
-	expertFindingRecorded
+	expertFindingRecorded,
+	themeRising
 } from './impact.handlers';
 export { impactConfig, impactSettingsSchema } from './impact.config';
 export { seedImpactDemo } from './demo';
