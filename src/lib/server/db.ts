@@ -10,8 +10,14 @@ import type { PoolTables } from './pool';
 import type { ConversationsTables } from './conversations';
 import type { FeedbackTables } from './feedback';
 import type { ImpactTables } from './impact';
+import type { CouncilsTables } from './councils';
 
-export type DB = CoreTables & PoolTables & ConversationsTables & FeedbackTables & ImpactTables;
+export type DB = CoreTables &
+	PoolTables &
+	ConversationsTables &
+	FeedbackTables &
+	ImpactTables &
+	CouncilsTables;
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
 export type Executor = Db | Tx;

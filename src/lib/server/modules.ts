@@ -17,13 +17,15 @@ import { poolManifest } from './pool';
 import { feedbackManifest } from './feedback';
 import { conversationsManifest } from './conversations';
 import { impactManifest } from './impact';
+import { councilsManifest } from './councils';
 
 /** In this order: demo seeders run, links and home-page cards are shown. */
 export const MODULES: readonly ModuleManifest<Db>[] = [
 	poolManifest,
 	feedbackManifest,
 	conversationsManifest,
-	impactManifest
+	impactManifest,
+	councilsManifest
 ];
 
 /** Core's areas and every module's own rules, for hooks.server.ts and the area layouts. */

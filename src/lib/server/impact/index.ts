@@ -38,6 +38,7 @@ export {
 	decisionFindingIds,
 	ownerOptions,
 	publicFindings,
+	findingsOfSource,
 	findingYears,
 	publicActivity,
 	statusChanges,
@@ -63,7 +64,14 @@ export {
 	withdrawFinding,
 	type ChangeError
 } from './impact.service';
-export { IMPACT_HANDLERS, findingRecorded, findingRemoved, themeRecorded } from './impact.handlers';
+export {
+	IMPACT_HANDLERS,
+	findingRecorded,
+	findingRemoved,
+	themeRecorded,
+	councilStatementApproved,
+	councilStatementReopened
+} from './impact.handlers';
 export { impactConfig, impactSettingsSchema } from './impact.config';
 export { seedImpactDemo } from './demo';
 export { participationMetric, metricView, median, type MetricFigures } from './metric';
