@@ -27,3 +27,8 @@ export async function coordinates(
 	if (!hasRole(user, 'council_coordinator')) return false;
 	return isBodyCoordinator(db, bodyId, user.id);
 }
+
+/** The HTTP status a route answers a refused change with (the route maps; no HTTP here). */
+export function statusOf(error: string): 400 | 403 | 404 {
+	return error === 'forbidden' ? 403 : error === 'not_found' ? 404 : 400;
+}

@@ -41,7 +41,7 @@ export {
 	type MemberInput,
 	type MeetingInput
 } from './councils.schemas';
-export { coordinates, isAdmin, isStaff, mayCreateBodies } from './councils.access';
+export { coordinates, isAdmin, isStaff, mayCreateBodies, statusOf } from './councils.access';
 export {
 	listBodies,
 	getBody,
