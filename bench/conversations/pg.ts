@@ -27,7 +27,7 @@ export async function freePort(): Promise<number> {
 	});
 }
 
-export async function startPostgres(): Promise<{ url: string; stop(): void }> {
+export async function startPostgres(): Promise<{ url: string; pid: number; stop(): void }> {
 	const asRoot = process.getuid?.() === 0;
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osallistu-bench-pg-'));
 	const data = path.join(dir, 'data');
@@ -45,11 +45,15 @@ export async function startPostgres(): Promise<{ url: string; stop(): void }> {
 		path.join(dir, 'log'),
 		'-w',
 		'-o',
-		`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+		`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200` +
+			// Per-statement times for --statements (an extension shipped with PostgreSQL itself).
+			' -c shared_preload_libraries=pg_stat_statements',
 		'start'
 	]);
+	const pid = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
 	return {
 		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+		pid,
 		stop() {
 			try {
 				run(findBin('pg_ctl'), ['-D', data, '-m', 'fast', 'stop']);
@@ -58,4 +62,30 @@ export async function startPostgres(): Promise<{ url: string; stop(): void }> {
 			}
 		}
 	};
+}
+
+/**
+ * CPU seconds (user + system) used so far by the processes `pick` selects, from /proc (Linux):
+ * unlike requests per second, CPU time per request hardly depends on what else the machine runs.
+ * Processes that exited are not counted, so read it while they live.
+ */
+export function cpuSeconds(
+	pick: (p: { pid: number; ppid: number; pgid: number }) => boolean
+): number {
+	const hz = 100; // USER_HZ, 100 on every Linux this runs on
+	let ticks = 0;
+	for (const name of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		let stat: string;
+		try {
+			stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+		} catch {
+			continue; // gone meanwhile
+		}
+		// Fields after the command name (which may hold spaces) in parentheses: state is 3rd.
+		const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		const proc = { pid: Number(name), ppid: Number(f[1]), pgid: Number(f[2]) };
+		if (pick(proc)) ticks += Number(f[11]) + Number(f[12]);
+	}
+	return ticks / hz;
 }

@@ -22,7 +22,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import pg from 'pg';
-import { freePort, startPostgres } from './pg';
+import { cpuSeconds, freePort, startPostgres } from './pg';
 // The one deep import the boundary rule allows: the bench runs in plain Node (tsx), and the
 // module's index reaches superforms, whose server entry needs SvelteKit's `$app`.
 // eslint-disable-next-line import-x/no-restricted-paths
@@ -44,13 +44,21 @@ const CRASH = !process.argv.includes('--no-crash');
 const BUILD = process.argv.includes('--build')
 	? process.argv[process.argv.indexOf('--build') + 1]
 	: 'build';
+/** --profile DIR: the server's processes write V8 CPU profiles there (a clean stop after the run). */
+const PROFILE = process.argv.includes('--profile')
+	? process.argv[process.argv.indexOf('--profile') + 1]
+	: null;
+/** --statements: after the run, the statements that took PostgreSQL's time (pg_stat_statements). */
+const STATEMENTS_REPORT = process.argv.includes('--statements');
 const load1 = () => os.loadavg()[0].toFixed(2);
 const PARTICIPANTS = 5000;
 const STATEMENTS = 60;
 
 async function startServer(url: string, port: number): Promise<ChildProcess> {
 	const args = CLUSTER ? ['scripts/start-cluster.js'] : [BUILD];
-	const child = spawn('node', args, {
+	// A cluster's workers inherit the primary's flags (cluster.fork uses process.execArgv).
+	const flags = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [];
+	const child = spawn('node', [...flags, ...args], {
 		// Its own process group, so the crash test can SIGKILL a cluster's primary and workers at once.
 		detached: true,
 		env: {
@@ -233,7 +241,24 @@ async function main() {
 		const id = conv.id;
 
 		await load(port, conv, 2, 'warm'); // warm-up: participants created, JIT warm
+		// WAL flushes and bytes per vote do not depend on how busy the machine is (pg_stat_wal).
+		const wal = () =>
+			client
+				.query(`select wal_sync::bigint as syncs, wal_bytes::bigint as bytes from pg_stat_wal`)
+				.then((q) => ({ syncs: Number(q.rows[0].syncs), bytes: Number(q.rows[0].bytes) }));
+		const cpu = () => ({
+			app: cpuSeconds((p) => p.pgid === server!.pid),
+			pg: cpuSeconds((p) => p.pid === db.pid || p.ppid === db.pid)
+		});
+		if (STATEMENTS_REPORT) {
+			await client.query(`create extension if not exists pg_stat_statements`);
+			await client.query(`select pg_stat_statements_reset()`);
+		}
+		const wal0 = await wal();
+		const cpu0 = cpu();
 		const r = await load(port, conv, SECONDS, 'run');
+		const wal1 = await wal();
+		const cpu1 = cpu();
 		console.log(
 			`sustained: ${CONCURRENCY} connections, ${BATCH} vote(s)/request, ${SECONDS} s: ` +
 				`${Math.round((r.votes / r.ms) * 1000)} votes/s, ${Math.round((r.latencies.length / r.ms) * 1000)} requests/s, ` +
@@ -241,6 +266,26 @@ async function main() {
 				`p99 ${pct(r.latencies, 99).toFixed(1)} ms, errors ${r.errors} ${JSON.stringify(r.statuses)} ` +
 				`(load average ${load1()})`
 		);
+		const perVote = (s: number) => ((s / r.votes) * 1e6).toFixed(0);
+		console.log(
+			`CPU per stored vote (user + system, less sensitive to other load than votes/s): ` +
+				`app ${perVote(cpu1.app - cpu0.app)} µs, PostgreSQL ${perVote(cpu1.pg - cpu0.pg)} µs`
+		);
+		console.log(
+			`PostgreSQL WAL per stored vote: ${((wal1.syncs - wal0.syncs) / r.votes).toFixed(3)} flushes, ` +
+				`${Math.round((wal1.bytes - wal0.bytes) / r.votes)} bytes`
+		);
+		if (STATEMENTS_REPORT) {
+			const top = await client.query(
+				`select calls, round(total_exec_time)::int as ms, round(mean_exec_time::numeric, 3) as mean_ms,
+				   rows, regexp_replace(left(query, 90), '\\s+', ' ', 'g') as q
+				 from pg_stat_statements order by total_exec_time desc limit 8`
+			);
+			for (const s of top.rows)
+				console.log(
+					`  ${s.ms} ms in ${s.calls} calls (${s.mean_ms} ms each, ${s.rows} rows): ${s.q}`
+				);
+		}
 		if (helloRps) {
 			const rps = (r.latencies.length / r.ms) * 1000;
 			console.log(`ratio to the bare node:http server: ${(rps / helloRps).toFixed(3)}`);
@@ -268,6 +313,16 @@ async function main() {
 			await exited;
 		}
 
+		if (PROFILE) {
+			// SIGTERM, not SIGKILL: V8 writes the profiles when the processes exit.
+			const exited = new Promise((res) => server!.once('exit', res));
+			process.kill(-server.pid!, 'SIGTERM');
+			await exited;
+			await new Promise((res) => setTimeout(res, 3000));
+			server = null;
+			console.log(`CPU profiles in ${PROFILE}`);
+			return;
+		}
 		if (!CRASH) return;
 		// Crash test: kill -9 the server (every process of a cluster) one second into a burst.
 		let killed = false;

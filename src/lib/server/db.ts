@@ -10,6 +10,7 @@ import type { PoolTables } from './pool';
 import type { ConversationsTables } from './conversations';
 import type { FeedbackTables } from './feedback';
 import type { ImpactTables } from './impact';
+import type { FeesTables } from './fees';
 import type { CouncilsTables } from './councils';
 
 export type DB = CoreTables &
@@ -17,6 +18,7 @@ export type DB = CoreTables &
 	ConversationsTables &
 	FeedbackTables &
 	ImpactTables &
+	FeesTables &
 	CouncilsTables;
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;

@@ -89,7 +89,9 @@ describe('module manifests', () => {
 			'/admin/people',
 			'/admin/audit',
 			'/admin/pool',
-			'/admin/feedback'
+			'/admin/feedback',
+			'/admin/fees'
 		]);
+		expect(linksFor('account', admin).map((l) => l.href)).toContain('/account/fees');
 	});
 });

@@ -17,6 +17,7 @@ import { poolManifest } from './pool';
 import { feedbackManifest } from './feedback';
 import { conversationsManifest } from './conversations';
 import { impactManifest } from './impact';
+import { feesManifest } from './fees';
 import { councilsManifest } from './councils';
 
 /** In this order: demo seeders run, links and home-page cards are shown. */
@@ -25,6 +26,7 @@ export const MODULES: readonly ModuleManifest<Db>[] = [
 	feedbackManifest,
 	conversationsManifest,
 	impactManifest,
+	feesManifest,
 	councilsManifest
 ];
 

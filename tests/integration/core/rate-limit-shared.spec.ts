@@ -5,6 +5,7 @@
  * the code (core/rate-limit/rate-limit.spec.ts).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import pg from 'pg';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 type Core = typeof import('../../../src/lib/server/core/rate-limit');
@@ -44,6 +45,59 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('shared rate limit on postgres',
 		for (const r of rows) {
 			expect(r.key).toMatch(/^test\.shared:[0-9a-f]{64}$/);
 			expect(r.key).not.toContain('203.0.113.7');
+		}
+	});
+
+	it('keeps its counters in an unlogged table: a counted request waits for no WAL flush', async () => {
+		// A logged table made every anonymous vote one durable commit (bench/conversations --profile).
+		const r = await t.pool!.query(
+			`select relpersistence from pg_class where relname = 'core_rate_limit'`
+		);
+		expect(r.rows[0].relpersistence).toBe('u');
+	});
+
+	it('sends the upserts of many addresses at once as a few statements, each counted exactly', async () => {
+		const core = await freshCopy();
+		const pool = t.pool!;
+		const statements: string[] = [];
+		const spy = vi.spyOn(pool, 'query');
+		const keysPerStatement: string[][] = [];
+		spy.mockImplementation(((q: { name?: string; values?: unknown[] }) => {
+			statements.push(q.name ?? '');
+			if (q.name === 'osallistu-rate-limit-upsert-many')
+				keysPerStatement.push(q.values![0] as string[]);
+			return pg.Pool.prototype.query.call(pool, q as never);
+		}) as never);
+		try {
+			core.useRateLimitStore({ kind: 'postgres', pool });
+			const lim = core.rateLimit('test.many', { points: 3, durationS: 60 });
+			// Two limiters of one name in one process share keys: their upserts of one address meet
+			// in one batch (the first upsert goes alone, the rest queue behind it), which
+			// PostgreSQL can only take in two rounds.
+			const twin = core.rateLimit('test.many', { points: 3, durationS: 60 });
+			const ips = Array.from({ length: 60 }, (_, i) => `198.51.100.${i}`);
+			const first = await Promise.all([...ips.map((ip) => lim.take(ip)), twin.take(ips[1])]);
+			expect(first.every((r) => r.allowed)).toBe(true);
+			const upserts = statements.filter((n) => n === 'osallistu-rate-limit-upsert-many');
+			expect(upserts).toHaveLength(3); // not one per address
+			expect(statements.some((n) => n.endsWith(':rlflx-upsert'))).toBe(false);
+			// Each statement names a key once; the shared key went in a round of its own.
+			// The first upsert alone, the 60 that queued behind it in one batch: 59 addresses in one
+			// statement, the address both limiters named in a second round.
+			expect(keysPerStatement.map((keys) => keys.length)).toEqual([1, 59, 1]);
+
+			// The sums: ips[1] has used 2 of 3, the others 1; two more takes each.
+			const again = await Promise.all(ips.map((ip) => lim.take(ip, 2)));
+			expect(again[1].allowed).toBe(false);
+			expect(again.filter((_, i) => i !== 1).every((r) => r.allowed && r.remaining === 0)).toBe(
+				true
+			);
+			const rows = await pool.query(
+				`select points from core_rate_limit where key like 'test.many:%' order by points`
+			);
+			expect(rows.rows.map((r) => r.points)).toEqual([...Array(59).fill(3), 4]);
+		} finally {
+			spy.mockRestore();
 		}
 	});
 });

@@ -84,7 +84,7 @@ export { castVote } from './votes';
 export { castVotes } from './vote-intake';
 // The batcher itself, for its integration test (routes go through castVotes).
 export { VoteBatcher } from './vote-batcher';
-export { ensureParticipant, findParticipant } from './participants';
+export { ensureParticipant, findParticipant, forgetParticipants } from './participants';
 export { nextStatement } from './next-statement';
 export {
 	recomputeDue,
@@ -101,7 +101,7 @@ export {
 	PolisFileUnreadable,
 	type PolisFiles
 } from './polis-io';
-export { identityOf } from './identity';
+export { identityOf, ANON_COOKIE } from './identity';
 export { accessSettings, identityRefusal, viewerParticipant, type AccessSettings } from './access';
 export { signXid, verifyXid, xidLink, XID_PATTERN } from './xid';
 export { handleVoteApi, voteFormAction, statementFormAction, type ConversationEvent } from './http';

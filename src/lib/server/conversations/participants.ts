@@ -1,10 +1,11 @@
 /**
  * Pseudonymous participants: one row per conversation and person, recognised by an anonymous
- * cookie key, an external id from the link (Polis XID) or the signed-in account. Results and
+ * cookie key (kept hashed), an external id from the link (Polis XID) or the signed-in account. Results and
  * exports only ever show the row number, never the key.
  */
 import type { ConversationsExecutor } from './conversations.db';
 import { shortLivedCache } from '../core/cache';
+import { tokenId } from '../core/auth/tokens';
 import type { ParticipantIdentity } from './conversations.types';
 
 // Vote intake resolves the same participant on every vote: remember recent ones in memory.
@@ -20,7 +21,9 @@ function column(identity: ParticipantIdentity) {
 		case 'xid':
 			return { col: 'xid' as const, value: identity.xid };
 		case 'anon':
-			return { col: 'anon_key' as const, value: identity.key };
+			// Stored as its SHA-256: the cookie is a bearer secret, and whoever reads the table
+			// (a backup, a replica) must not be able to vote as the person.
+			return { col: 'anon_key' as const, value: tokenId(identity.key) };
 	}
 }
 

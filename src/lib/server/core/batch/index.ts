@@ -1,1 +1,2 @@
 export { GroupCommit, type GroupCommitOptions } from './group-commit';
+export { pollingDrain, type PollingDrain } from './polling-drain';

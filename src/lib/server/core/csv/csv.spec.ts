@@ -53,5 +53,9 @@ describe('writeCsv', () => {
 			`"'=HYPERLINK(""http://x"",""y"")",-1,"x;y",\r\n`
 		);
 		expect(writeCsv([['a', 'b']], { bom: true, eol: '\n' })).toBe('\ufeffa,b\n');
+		// Excel in a Finnish locale: semicolons, decimal commas; negative numbers stay numbers.
+		expect(writeCsv([['a;b', 1.5, -6, 'x']], { delimiter: ';', decimalComma: true })).toBe(
+			'"a;b";1,5;-6;x\r\n'
+		);
 	});
 });

@@ -127,6 +127,10 @@ export interface WriteOptions {
 	eol?: '\r\n' | '\n';
 	/** Start with a UTF-8 BOM so Excel reads the file as UTF-8. */
 	bom?: boolean;
+	/** Cell delimiter: comma (default) or semicolon (what Excel in a Finnish locale splits on). */
+	delimiter?: ',' | ';';
+	/** Numbers with a decimal comma (1,5), as Excel in a Finnish locale reads them. */
+	decimalComma?: boolean;
 }
 
 /** Rows to CSV text, every cell through `csvCell`. */
@@ -134,10 +138,14 @@ export function writeCsv(rows: readonly (readonly unknown[])[], opts: WriteOptio
 	const body = stringify(
 		rows.map((r) => r.map(csvCell)),
 		{
+			delimiter: opts.delimiter ?? ',',
 			record_delimiter: opts.eol ?? '\r\n',
 			// Semicolons are quoted too: a spreadsheet set to a Finnish locale may split on them.
 			quoted_match: /;/,
-			cast: { number: String, bigint: String }
+			cast: {
+				number: opts.decimalComma ? (n: number) => String(n).replace('.', ',') : String,
+				bigint: String
+			}
 		}
 	);
 	return (opts.bom ? '\ufeff' : '') + body;

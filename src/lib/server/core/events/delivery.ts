@@ -21,6 +21,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database';
 import type { EventName } from './event-map';
+import { pollingDrain } from '../batch/polling-drain';
 import { handlersByEvent, type EventContext, type EventHandler } from './handlers';
 
 /** Long enough for any sane handler; a loop that dies holds its events this long at most. */
@@ -181,35 +182,9 @@ export function startEventDelivery(
 ): EventDeliveryHandle {
 	// Checked here, at start: a duplicate handler id stops the server with its name.
 	const byEvent = handlersByEvent(handlers);
-	const pollMs = opts.pollMs ?? 1000;
-	let stopped = false;
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	let running: Promise<void> = Promise.resolve();
-	const loop = async () => {
-		if (stopped) return;
-		try {
-			while (!stopped && (await deliverEventBatch(db, byEvent, opts)).claimed > 0);
-		} catch (e) {
-			console.error('event delivery:', e instanceof Error ? e.message : 'unknown error');
-		}
-		if (!stopped)
-			timer = setTimeout(() => {
-				timer = undefined;
-				running = loop();
-			}, pollMs);
-	};
-	running = loop();
-	return {
-		poke() {
-			if (stopped || !timer) return;
-			clearTimeout(timer);
-			timer = undefined;
-			running = loop();
-		},
-		async stop() {
-			stopped = true;
-			if (timer) clearTimeout(timer);
-			await running;
-		}
-	};
+	return pollingDrain(
+		async () => (await deliverEventBatch(db, byEvent, opts)).claimed,
+		opts.pollMs ?? 1000,
+		'event delivery'
+	);
 }

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { MailSender } from './mail-sender';
+import { pollingDrain } from '../batch/polling-drain';
 
 const LEASE_S = 120;
 const MAX_ATTEMPTS = 12;
@@ -102,34 +103,15 @@ export function startMailWorker(
 	from: string,
 	pollMs = 1000
 ): WorkerHandle {
-	let stopped = false;
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	let running: Promise<void> = Promise.resolve();
-	const loop = async () => {
-		if (stopped) return;
-		try {
-			// Drain while there is work; then wait for the next poll.
-			while (!stopped && (await processOutboxBatch(db, sender, from)).claimed > 0);
-		} catch (e) {
-			console.error('mail worker:', e instanceof Error ? e.message : e);
-		}
-		if (!stopped)
-			timer = setTimeout(() => {
-				running = loop();
-			}, pollMs);
-	};
-	running = loop();
+	const drain = pollingDrain(
+		async () => (await processOutboxBatch(db, sender, from)).claimed,
+		pollMs,
+		'mail worker'
+	);
 	return {
-		poke() {
-			if (stopped || !timer) return;
-			clearTimeout(timer);
-			timer = undefined;
-			running = loop();
-		},
+		poke: drain.poke,
 		async stop() {
-			stopped = true;
-			if (timer) clearTimeout(timer);
-			await running;
+			await drain.stop();
 			sender.close();
 		}
 	};

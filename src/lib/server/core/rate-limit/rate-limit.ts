@@ -12,6 +12,8 @@
  *   split back in arrival order: the database stays the one exact counter across processes
  *   (the sum of what all processes allow is the budget), but a burst from one address (a NAT, a
  *   kiosk, the benchmark) costs one round trip per flush instead of one per request.
+ * - Concurrent upserts of different keys (every anonymous voter has an address of their own) go
+ *   to PostgreSQL as one statement (batched-upserts.ts): one round trip and one commit per batch.
  * - `inMemoryBlockOnConsumed`: a key that has used its window is refused from memory until the
  *   window ends, so a flood from one address costs no database writes at all.
  * - `insuranceLimiter`: when PostgreSQL does not answer, each process limits on its own in memory
@@ -27,6 +29,7 @@ import {
 } from 'rate-limiter-flexible';
 import type pg from 'pg';
 import { tokenId } from '../auth/tokens';
+import { batchedStoreClient } from './batched-upserts';
 
 export interface RateLimitRule {
 	/** Budget of one window (requests, or votes / answers when a request costs more than one). */
@@ -53,11 +56,14 @@ export type RateLimitStore = { kind: 'memory' } | { kind: 'postgres'; pool: pg.P
 export const RATE_LIMIT_TABLE = 'core_rate_limit';
 
 let store: RateLimitStore = { kind: 'memory' };
+/** The pool as the library sees it: concurrent upserts of different keys in one statement. */
+let storeClient: ReturnType<typeof batchedStoreClient> | null = null;
 /** Bumped on every store change, so limiters made before the runtime started rebuild. */
 let generation = 0;
 
 export function useRateLimitStore(next: RateLimitStore): void {
 	store = next;
+	storeClient = next.kind === 'postgres' ? batchedStoreClient(next.pool, RATE_LIMIT_TABLE) : null;
 	generation++;
 }
 
@@ -72,7 +78,7 @@ function build(name: string, rule: RateLimitRule): RateLimiterAbstract {
 	const memory = () => new RateLimiterMemory({ keyPrefix: name, points, duration });
 	if (store.kind === 'memory') return memory();
 	return new RateLimiterPostgres({
-		storeClient: store.pool,
+		storeClient: storeClient ?? store.pool,
 		storeType: 'pool',
 		tableName: RATE_LIMIT_TABLE,
 		// The migration made it: no CREATE TABLE from the request path.

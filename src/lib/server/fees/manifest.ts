@@ -1,0 +1,15 @@
+/** The fees module as the portal sees it: its links and demo data. No role of its own. */
+import type { ModuleManifest } from '../core/modules';
+import type { FeesDb } from './fees.db';
+import { seedFeesDemo } from './demo';
+
+export const feesManifest: ModuleManifest<FeesDb> = {
+	name: 'fees',
+	links: [
+		{ area: 'admin', href: '/admin/fees', key: 'fees.admin.link', roles: ['admin'] },
+		{ area: 'account', href: '/account/fees', key: 'fees.account.link' }
+	],
+	// /admin (admins) and /account (signed in) are core's areas; the pages check ownership.
+	access: [],
+	seedDemo: seedFeesDemo
+};
