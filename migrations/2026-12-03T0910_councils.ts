@@ -270,11 +270,42 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.on('council_statement')
 		.column('drafted_by')
 		.execute();
+
+	// Which member and meeting a fee row (fees module) was recorded for: a fee only for an
+	// attended meeting; the row itself, its price and payroll month are the fees module's.
+	await db.schema
+		.createTable('council_fee')
+		.addColumn('fee_record_id', 'integer', (c) =>
+			c.primaryKey().references('fee_record.id').onDelete('cascade')
+		)
+		.addColumn('meeting_id', 'integer', (c) =>
+			c.notNull().references('council_meeting.id').onDelete('restrict')
+		)
+		.addColumn('member_id', 'integer', (c) =>
+			c.notNull().references('council_member.id').onDelete('restrict')
+		)
+		.addColumn('kind', 'text', (c) => c.notNull())
+		.execute();
+	await db.schema
+		.createIndex('council_fee_meeting_ix')
+		.on('council_fee')
+		.columns(['meeting_id', 'member_id'])
+		.execute();
+	await db.schema
+		.createIndex('council_fee_member_ix')
+		.on('council_fee')
+		.column('member_id')
+		.execute();
+	// One meeting fee per member and meeting (travel and other costs may be several rows).
+	await sql`create unique index council_fee_meeting_fee_uq on council_fee (meeting_id, member_id) where kind in ('meeting_fee_chair', 'meeting_fee_member')`.execute(
+		db
+	);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
 	for (const t of [
+		'council_fee',
 		'council_statement',
 		'council_attendance',
 		'council_material',

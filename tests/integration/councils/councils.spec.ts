@@ -15,6 +15,7 @@ import { addDays, helsinkiDay } from '../../../src/lib/server/core/time';
 import type { SessionUser, Role } from '../../../src/lib/server/core/auth/roles';
 import { answerByToken } from '../../../src/lib/server/pool';
 import { IMPACT_HANDLERS } from '../../../src/lib/server/impact';
+import { addRate, payrollCsv, type FeesTx } from '../../../src/lib/server/fees';
 import {
 	COUNCILS_HANDLERS,
 	acceptRequest,
@@ -31,6 +32,9 @@ import {
 	createRequest,
 	decideStatement,
 	declineRequest,
+	bodyFees,
+	ownFees,
+	recordExpense,
 	endMembership,
 	meetingPage,
 	memberPage,
@@ -317,7 +321,87 @@ describe.each(BACKENDS)('councils on %s', (backend) => {
 			error: 'no_minutes'
 		});
 		ok(await saveMinutes(t.db, users.coord, past.id, 'Pöytäkirja'));
-		ok(await closeMeeting(t.db, users.coord, past.id));
+		// Fees: a cost only for a member present; with no rate in force nothing is closed.
+		expect(
+			await recordExpense(t.db, users.coord, past.id, {
+				memberId: late.id,
+				kind: 'travel_ticket',
+				amount: '4,80',
+				note: ''
+			})
+		).toEqual({ ok: false, error: 'not_attended' });
+		expect(await closeMeeting(t.db, users.coord, past.id)).toEqual({
+			ok: false,
+			error: 'no_rate'
+		});
+		expect((await bodyFees(t.db, b.id)).rows).toHaveLength(0);
+		await t.db.transaction().execute(async (trx) => {
+			const tx = trx as unknown as FeesTx;
+			const from = addDays(TODAY, -400);
+			await addRate(tx, users.admin.id, {
+				kind: 'meeting_fee_chair',
+				cents: 9000,
+				validFrom: from,
+				validTo: null
+			});
+			await addRate(tx, users.admin.id, {
+				kind: 'meeting_fee_member',
+				cents: 6000,
+				validFrom: from,
+				validTo: null
+			});
+			await addRate(tx, users.admin.id, {
+				kind: 'travel_km',
+				cents: 55,
+				validFrom: from,
+				validTo: null
+			});
+		});
+		ok(
+			await recordExpense(t.db, users.coord, past.id, {
+				memberId: chair.id,
+				kind: 'travel_km',
+				amount: '24,5',
+				note: ''
+			})
+		);
+		ok(
+			await recordExpense(t.db, users.coord, past.id, {
+				memberId: chair.id,
+				kind: 'travel_ticket',
+				amount: '4,80',
+				note: 'Bussi'
+			})
+		);
+		expect(
+			await recordExpense(t.db, users.coord, past.id, {
+				memberId: chair.id,
+				kind: 'other',
+				amount: 'paljon',
+				note: ''
+			})
+		).toEqual({ ok: false, error: 'amount' });
+		expect(await recordAttendance(t.db, users.coord, past.id, [])).toEqual({
+			ok: false,
+			error: 'has_fees'
+		});
+		expect(await closeMeeting(t.db, users.coord, past.id)).toEqual({ ok: true, fees: 1 });
+		// Hand count: chair's fee 90,00 + 24,5 km × 0,55 = 13,475 → 13,48 + ticket 4,80 = 108,28 €.
+		const fees = await bodyFees(t.db, b.id);
+		expect(fees.rows.map((r) => [r.kind, r.amount_cents]).sort()).toEqual([
+			['meeting_fee_chair', 9000],
+			['travel_km', 1348],
+			['travel_ticket', 480]
+		]);
+		expect(fees.totalCents).toBe(10828);
+		expect(fees.byMember).toEqual([{ key: users.resident.id, name: 'Resident', cents: 10828 }]);
+		expect((await ownFees(t.db, users.resident.id)).map((r) => r.amount_cents).sort()).toEqual([
+			1348, 480, 9000
+		]);
+		expect(await ownFees(t.db, users.nurse.id)).toEqual([]);
+		const csv = await payrollCsv(t.db, fees.rows[0].month);
+		expect(csv).toContain('meeting_fee_chair;1;90;90;council_meeting');
+		expect(csv).toContain('travel_km;24,5;0,55;13,48;council_meeting');
 		expect(
 			await saveDraft(t.db, users.resident, { meetingId: past.id, statementId: null, body: 'y' })
 		).toEqual({ ok: false, error: 'closed' });

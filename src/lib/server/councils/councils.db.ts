@@ -6,9 +6,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CoreTables } from '../core/db/core.tables';
 import type { PoolTables } from '../pool';
+import type { FeesTables } from '../fees';
 import type { CouncilsTables } from './councils.tables';
 
-type Tables = CoreTables & PoolTables & CouncilsTables;
+type Tables = CoreTables & PoolTables & FeesTables & CouncilsTables;
 export type CouncilsDb = Kysely<Tables>;
 export type CouncilsTx = Transaction<Tables>;
 export type CouncilsExecutor = CouncilsDb | CouncilsTx;

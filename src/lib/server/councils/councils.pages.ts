@@ -8,6 +8,8 @@ import type { SessionUser } from '../core/auth/roles';
 import { helsinkiDay } from '../core/time';
 import type { CouncilsDb } from './councils.db';
 import { coordinates } from './councils.access';
+import { bodyFees, ownFees, SOURCE_TYPE } from './councils.fees';
+import { feesFor } from '../fees';
 import {
 	agendaOf,
 	attendanceCounts,
@@ -58,7 +60,9 @@ export async function bodyPage(db: CouncilsDb, user: SessionUser, bodyId: number
 		})),
 		members: canCoordinate ? members : [],
 		candidates: canCoordinate ? await candidatesOf(db, bodyId) : [],
-		requests: canCoordinate ? await requestsOf(db, bodyId) : []
+		requests: canCoordinate ? await requestsOf(db, bodyId) : [],
+		// Fees: the body's coordinators and admins only.
+		fees: canCoordinate ? await bodyFees(db, bodyId) : null
 	};
 }
 
@@ -73,12 +77,13 @@ export async function meetingPage(
 	if (!meeting) return null;
 	if (!(await coordinates(db, user, meeting.body_id))) return 'forbidden' as const;
 	const day = dayOf(meeting.starts_at);
-	const [agenda, materials, seated, present, statements] = await Promise.all([
+	const [agenda, materials, seated, present, statements, fees] = await Promise.all([
 		agendaOf(db, [meetingId]),
 		materialsOf(db, [meetingId]),
 		membersOnDay(db, meeting.body_id, day),
 		attendanceOf(db, meetingId),
-		statementsOf(db, [meetingId], false)
+		statementsOf(db, [meetingId], false),
+		feesFor(db, { sourceType: SOURCE_TYPE, sourceId: String(meetingId) })
 	]);
 	return {
 		meeting: { ...meeting, day },
@@ -87,7 +92,8 @@ export async function meetingPage(
 		materials,
 		seated,
 		present,
-		statements
+		statements,
+		fees
 	};
 }
 
@@ -159,6 +165,7 @@ export async function memberPage(db: CouncilsDb, user: SessionUser, now = new Da
 	const bodyName = new Map(seats.map((s) => [s.body_id, s.body_name]));
 	return {
 		seats,
+		fees: await ownFees(db, user.id),
 		meetings: open
 			.sort((a, b) => +new Date(a.starts_at) - +new Date(b.starts_at))
 			.map((m) => ({

@@ -155,3 +155,11 @@ export const answerSchema = z.object({
 	requestId: int4Id(),
 	answer: textField(4000)
 });
+
+/** Travel (km) or a cost (euros) of one member for one meeting. */
+export const expenseSchema = z.object({
+	memberId: int4Id('councils.errors.not_attended'),
+	kind: z.enum(['travel_km', 'travel_ticket', 'other'], { error: 'validation.invalid' }),
+	amount: textField(20),
+	note: textField(500, false).default('')
+});

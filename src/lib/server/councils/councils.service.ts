@@ -19,24 +19,17 @@ import type { SessionUser } from '../core/auth/roles';
 import { createInvitation, memberContacts } from '../pool';
 import type { CouncilsDb, CouncilsExecutor, CouncilsTx } from './councils.db';
 import type { BodyInput, MeetingInput, MemberInput } from './councils.schemas';
-import { COUNCIL_ACTIVITY, type MemberRole } from './councils.types';
+import {
+	COUNCIL_ACTIVITY,
+	type CouncilError,
+	type MemberRole,
+	type Result
+} from './councils.types';
 import { coordinates, isStaff, mayCreateBodies } from './councils.access';
 import { helsinkiDayOf, membersOnDay } from './councils.queries';
+import { CouncilRefusal, membersWithFees, recordMeetingFees } from './councils.fees';
 
-export type CouncilError =
-	| 'forbidden'
-	| 'not_found'
-	| 'past'
-	| 'closed'
-	| 'not_started'
-	| 'not_member'
-	| 'duplicate'
-	| 'no_minutes'
-	| 'not_open'
-	| 'no_recipients'
-	| 'before_start'
-	| 'no_seat';
-export type Result<T = object> = ({ ok: true } & T) | { ok: false; error: CouncilError };
+export type { CouncilError, Result };
 
 const fail = (error: CouncilError) => ({ ok: false as const, error });
 
@@ -495,6 +488,9 @@ export async function recordAttendance(
 		);
 		const ids = [...new Set(memberIds)];
 		if (ids.some((id) => !seated.has(id))) return fail('not_member');
+		// A member with fees for the meeting stays recorded present (a fee only for an attended meeting).
+		const withFees = await membersWithFees(trx, meetingId);
+		if ([...withFees].some((id) => !ids.includes(id))) return fail('has_fees');
 		await trx.deleteFrom('council_attendance').where('meeting_id', '=', meetingId).execute();
 		if (ids.length)
 			await trx
@@ -532,31 +528,42 @@ export async function saveMinutes(
 	});
 }
 
-/** Closes a meeting that has begun and has minutes; drafts not approved stay drafts. */
+/**
+ * Closes a meeting that has begun and has minutes; drafts not approved stay drafts. The meeting
+ * fees of the members present are recorded with it from the schedule (councils.fees.ts); with no
+ * rate in force on the meeting day nothing is closed.
+ */
 export async function closeMeeting(
 	db: CouncilsDb,
 	user: SessionUser,
 	meetingId: number,
 	now = new Date()
-): Promise<Result> {
-	return db.transaction().execute(async (trx) => {
-		const m = await openMeeting(trx, user, meetingId);
-		if (!m.ok) return m;
-		if (new Date(m.meeting.starts_at).getTime() > now.getTime()) return fail('not_started');
-		if (!m.meeting.minutes.trim()) return fail('no_minutes');
-		await trx
-			.updateTable('council_meeting')
-			.set({ status: 'closed', closed_at: sql`now()` })
-			.where('id', '=', meetingId)
-			.execute();
-		await recordAudit(trx, {
-			actorUserId: user.id,
-			action: 'councils.meeting_closed',
-			entityType: 'council_meeting',
-			entityId: meetingId
+): Promise<Result<{ fees: number }>> {
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const m = await openMeeting(trx, user, meetingId);
+			if (!m.ok) return m;
+			if (new Date(m.meeting.starts_at).getTime() > now.getTime()) return fail('not_started');
+			if (!m.meeting.minutes.trim()) return fail('no_minutes');
+			await trx
+				.updateTable('council_meeting')
+				.set({ status: 'closed', closed_at: sql`now()` })
+				.where('id', '=', meetingId)
+				.execute();
+			const fees = await recordMeetingFees(trx, user, meetingId);
+			await recordAudit(trx, {
+				actorUserId: user.id,
+				action: 'councils.meeting_closed',
+				entityType: 'council_meeting',
+				entityId: meetingId,
+				details: { fees }
+			});
+			return { ok: true as const, fees };
 		});
-		return { ok: true };
-	});
+	} catch (e) {
+		if (e instanceof CouncilRefusal) return fail(e.error);
+		throw e;
+	}
 }
 
 // ---------------------------------------------------------------- statements

@@ -118,6 +118,13 @@ export interface CouncilStatementTable {
 	updated_at: Generated<Date>;
 }
 
+export interface CouncilFeeTable {
+	fee_record_id: number;
+	meeting_id: number;
+	member_id: number;
+	kind: string;
+}
+
 export interface CouncilsTables {
 	council_body: CouncilBodyTable;
 	council_coordinator: CouncilCoordinatorTable;
@@ -129,4 +136,5 @@ export interface CouncilsTables {
 	council_material: CouncilMaterialTable;
 	council_attendance: CouncilAttendanceTable;
 	council_statement: CouncilStatementTable;
+	council_fee: CouncilFeeTable;
 }

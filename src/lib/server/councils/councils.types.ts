@@ -13,3 +13,23 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 /** The pool activity type council invitations carry (pool_invitation.activity_type). */
 export const COUNCIL_ACTIVITY = 'council';
+
+/** Why a change was refused; nothing of it was kept. */
+export type CouncilError =
+	| 'forbidden'
+	| 'not_found'
+	| 'past'
+	| 'closed'
+	| 'not_started'
+	| 'not_member'
+	| 'duplicate'
+	| 'no_minutes'
+	| 'not_open'
+	| 'no_recipients'
+	| 'before_start'
+	| 'no_seat'
+	| 'no_rate'
+	| 'not_attended'
+	| 'has_fees'
+	| 'amount';
+export type Result<T = object> = ({ ok: true } & T) | { ok: false; error: CouncilError };

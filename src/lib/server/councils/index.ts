@@ -37,6 +37,7 @@ export {
 	acceptSchema,
 	declineSchema,
 	answerSchema,
+	expenseSchema,
 	type BodyInput,
 	type MemberInput,
 	type MeetingInput
@@ -85,6 +86,16 @@ export {
 	type CouncilError,
 	type Result
 } from './councils.service';
+export {
+	bodyFees,
+	ownFees,
+	recordExpense,
+	recordMeetingFees,
+	EXPENSE_KINDS,
+	SOURCE_TYPE as FEE_SOURCE_TYPE,
+	type ExpenseKind,
+	type FeeTotals
+} from './councils.fees';
 export { bodyPage, memberPage, publicBodyPage, meetingPage } from './councils.pages';
 export { COUNCILS_HANDLERS, invitationAnswered } from './councils.handlers';
 export { seedCouncilsDemo } from './demo';

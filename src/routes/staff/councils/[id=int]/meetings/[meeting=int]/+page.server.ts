@@ -13,6 +13,8 @@ import {
 	attendanceSchema,
 	closeMeeting,
 	decideStatement,
+	expenseSchema,
+	recordExpense,
 	materialSchema,
 	meetingPage,
 	minutesSchema,
@@ -146,10 +148,18 @@ export const actions: Actions = {
 					: 'councils.statements.reopened'
 		};
 	},
+	expense: async (event) => {
+		const { user, db, meetingId } = await meetingOf(event);
+		const form = await superValidate(event.request, zod4(expenseSchema));
+		if (!form.valid) return fail(400, { error: 'councils.errors.amount' });
+		const r = await recordExpense(db, user, meetingId, form.data);
+		if (!r.ok) return refused(r.error);
+		return { done: 'councils.fees.expenseSaved' };
+	},
 	close: async (event) => {
 		const { user, db, meetingId } = await meetingOf(event);
 		const r = await closeMeeting(db, user, meetingId);
 		if (!r.ok) return refused(r.error);
-		return { done: 'councils.meeting.closedNow' };
+		return { done: 'councils.meeting.closedNow', count: r.fees };
 	}
 };
