@@ -139,12 +139,41 @@ test('a coordinator runs a council from recruiting to a statement that becomes a
 		.fill('Läsnä kaksi jäsentä. Lausunto annettiin.');
 	await coord.getByRole('button', { name: 'Tallenna pöytäkirja' }).click();
 	await expect(coord.getByText('Pöytäkirja tallennettu.')).toBeVisible();
+	// Travel for the chair (24 km), then closing records both members' meeting fees.
+	await coord.getByLabel('Jäsen', { exact: true }).selectOption({ label: 'Antti Asukas' });
+	await coord.getByLabel('Laji', { exact: true }).selectOption('travel_km');
+	await coord.getByLabel(/^Kilometrit/).fill('24');
+	await coord.getByRole('button', { name: 'Tallenna kulu' }).click();
+	await expect(coord.getByText('Kulu tallennettu.')).toBeVisible();
 	await coord.getByRole('button', { name: 'Päätä kokous' }).click();
-	await expect(coord.getByText('Kokous on päätetty.')).toBeVisible();
+	await expect(coord.getByText('Kokous on päätetty; 2 kokouspalkkiota kirjattu.')).toBeVisible();
+	const meetingId = /\/meetings\/(\d+)/.exec(meetingUrl)![1];
+
+	// The payroll CSV against a hand count (this year's demo schedule: chair 90 €, member 60 €,
+	// 0,55 €/km): 90,00 + 60,00 + 24 × 0,55 = 163,20 €.
+	const month = day(0).slice(0, 7);
+	const admin = await asUser(browser, DEMO.admin);
+	const csv = await (await admin.request.get(`/admin/fees/payroll.csv?month=${month}`)).text();
+	const lines = csv
+		.split('\r\n')
+		.map((l) => l.split(';'))
+		.filter((c) => c[7] === 'council_meeting' && c[8] === meetingId);
+	expect(lines.map((c) => [c[2], c[3], c[6]]).sort()).toEqual([
+		['Antti Asukas', 'meeting_fee_chair', '90'],
+		['Antti Asukas', 'travel_km', '13,2'],
+		[lines.find((c) => c[3] === 'meeting_fee_member')![2], 'meeting_fee_member', '60']
+	]);
+	const cents = lines.reduce((sum, c) => sum + Math.round(Number(c[6].replace(',', '.')) * 100), 0);
+	expect(cents).toBe(16320);
+	await coord.goto(bodyUrl);
+	await expect(coord.getByText('Yhteensä 163,20 €')).toBeVisible();
+	// The member sees their own fees only.
+	await resident.goto('/account/councils');
+	const own = resident.getByRole('region', { name: 'Raatipalkkioni' });
+	await expect(own.getByRole('row').filter({ hasText: NAME })).toHaveCount(2);
 
 	// The statement is a finding in the tracker (by event) and on the body's public page.
 	// (The tracker's staff list shows every finding to its coordinators and admins.)
-	const admin = await asUser(browser, DEMO.admin);
 	await expect(async () => {
 		await admin.goto(`/staff/impact?q=${encodeURIComponent(STATEMENT.slice(0, 30))}`);
 		await expect(admin.getByRole('link', { name: STATEMENT })).toBeVisible({ timeout: 1000 });

@@ -83,7 +83,8 @@ describe('module manifests', () => {
 			'/staff/pool',
 			'/staff/feedback',
 			'/staff/conversations',
-			'/staff/impact'
+			'/staff/impact',
+			'/staff/councils'
 		]);
 		expect(linksFor('admin', admin).map((l) => l.href)).toEqual([
 			'/admin/people',

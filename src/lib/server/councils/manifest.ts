@@ -19,10 +19,10 @@ export const councilsManifest: ModuleManifest<CouncilsDb> = {
 		links: [{ href: '/councils', key: 'councils.home.link' }]
 	},
 	seedDemo: seedCouncilsDemo,
+	// The public pages (/councils) fall under core's public root.
 	access: [
 		{ prefix: '/staff/councils', requirement: { kind: 'roles', roles: STAFF_ROLES } },
-		{ prefix: '/account/councils', requirement: { kind: 'signed-in' } },
-		{ prefix: '/councils', requirement: { kind: 'public' } }
+		{ prefix: '/account/councils', requirement: { kind: 'signed-in' } }
 	],
 	// Recruiting members is a pool invitation of this type (the body's id as activity id).
 	activities: [{ type: 'council', labelKey: 'councils.activity', offeredTo: ['pool', 'impact'] }],
