@@ -281,7 +281,6 @@ export type MessageKey =
 	| 'core.footer.contact'
 	| 'core.footer.owner'
 	| 'core.footer.privacy'
-	| 'core.home.comingSoon'
 	| 'core.home.feedback'
 	| 'core.home.feedbackText'
 	| 'core.home.lead'
@@ -1685,7 +1684,6 @@ export interface KeyGroups {
 		| 'core.footer.owner'
 		| 'core.footer.privacy';
 	'core.home':
-		| 'core.home.comingSoon'
 		| 'core.home.feedback'
 		| 'core.home.feedbackText'
 		| 'core.home.lead'

@@ -5,7 +5,6 @@
  * the code (core/rate-limit/rate-limit.spec.ts).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import pg from 'pg';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 type Core = typeof import('../../../src/lib/server/core/rate-limit');
@@ -60,13 +59,14 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('shared rate limit on postgres',
 		const core = await freshCopy();
 		const pool = t.pool!;
 		const statements: string[] = [];
+		const real = pool.query.bind(pool) as (q: unknown) => Promise<unknown>;
 		const spy = vi.spyOn(pool, 'query');
 		const keysPerStatement: string[][] = [];
 		spy.mockImplementation(((q: { name?: string; values?: unknown[] }) => {
 			statements.push(q.name ?? '');
 			if (q.name === 'osallistu-rate-limit-upsert-many')
 				keysPerStatement.push(q.values![0] as string[]);
-			return pg.Pool.prototype.query.call(pool, q as never);
+			return real(q);
 		}) as never);
 		try {
 			core.useRateLimitStore({ kind: 'postgres', pool });
