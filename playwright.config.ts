@@ -31,7 +31,8 @@ const ON_POSTGRES = [
 	'pool-flow.spec.ts',
 	// Owns its servers (two processes, then start:cluster) and database: runs once, here.
 	'core-multi-process.spec.ts',
-	'impact-flow.spec.ts'
+	'impact-flow.spec.ts',
+	'councils-flow.spec.ts'
 ];
 
 export default defineConfig({
