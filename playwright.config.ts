@@ -33,7 +33,8 @@ const ON_POSTGRES = [
 	'core-multi-process.spec.ts',
 	'impact-flow.spec.ts',
 	'experts-flow.spec.ts',
-	'panels-flow.spec.ts'
+	'panels-flow.spec.ts',
+	'councils-flow.spec.ts'
 ];
 
 export default defineConfig({

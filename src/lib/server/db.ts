@@ -14,6 +14,7 @@ import type { FeesTables } from './fees';
 import type { ExpertsTables } from './experts';
 import type { PanelsTables } from './panels';
 import type { TextanalysisTables } from './textanalysis';
+import type { CouncilsTables } from './councils';
 
 export type DB = CoreTables &
 	PoolTables &
@@ -23,7 +24,8 @@ export type DB = CoreTables &
 	FeesTables &
 	ExpertsTables &
 	PanelsTables &
-	TextanalysisTables;
+	TextanalysisTables &
+	CouncilsTables;
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
 export type Executor = Db | Tx;

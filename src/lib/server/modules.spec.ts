@@ -86,6 +86,7 @@ describe('module manifests', () => {
 			'/staff/panels',
 			'/staff/experts/requests',
 			'/staff/experts',
+			'/staff/councils',
 			'/staff/impact',
 			'/staff/text-analysis'
 		]);

@@ -23,16 +23,18 @@ import { feesManifest } from './fees';
 import { expertsManifest } from './experts';
 import { panelsManifest } from './panels';
 import { textanalysisManifest } from './textanalysis';
+import { councilsManifest } from './councils';
 
 /** In this order: demo seeders run, links and home-page cards are shown. */
 export const MODULES: readonly ModuleManifest<Db>[] = [
 	poolManifest,
 	feedbackManifest,
 	conversationsManifest,
-	// Before panels and experts: their demos record fees on the demo schedule.
+	// Before panels, experts and councils: their demos record fees on the demo schedule.
 	feesManifest,
 	panelsManifest,
 	expertsManifest,
+	councilsManifest,
 	impactManifest,
 	textanalysisManifest
 ];

@@ -161,6 +161,43 @@ export const themeRising = defineHandler({
 	}
 });
 
+/**
+ * A statement a council approved in its meeting: the meeting is the activity
+ * ('council_meeting', meeting id), the statement its finding ('council_statement', id).
+ */
+export const councilStatementApproved = defineHandler({
+	id: 'impact.council-statement',
+	event: 'councils.statement_approved',
+	async handle(trx, p) {
+		const tx = asImpact(trx);
+		const activityId = await upsertActivity(tx, {
+			sourceType: 'council_meeting',
+			sourceId: String(p.meetingId),
+			topic: p.bodyName,
+			startsOn: p.meetingDay,
+			endsOn: p.meetingDay,
+			organiser: p.bodyName,
+			tookPart: p.attended,
+			serviceLineIds: p.serviceLineIds
+		});
+		await upsertFinding(tx, {
+			activityId,
+			sourceType: 'council_statement',
+			sourceId: String(p.statementId),
+			kind: 'statement',
+			body: p.body,
+			recordedOn: p.approvedOn,
+			evidence: [
+				{
+					label: p.bodyName,
+					count: p.attended,
+					href: `/councils/${p.bodyId}#statement-${p.statementId}`
+				}
+			]
+		});
+	}
+});
+
 /** A panel's published recommendation: the panel as an activity, each point a finding. */
 export const panelRecommendation = defineHandler({
 	id: 'impact.panel-recommendation',
@@ -202,11 +239,21 @@ export const panelRecommendation = defineHandler({
 	}
 });
 
+export const councilStatementReopened = defineHandler({
+	id: 'impact.council-statement-reopened',
+	event: 'councils.statement_reopened',
+	async handle(trx, p) {
+		await withdrawFinding(asImpact(trx), 'council_statement', String(p.statementId));
+	}
+});
+
 export const IMPACT_HANDLERS = [
 	findingRecorded,
 	findingRemoved,
 	themeRecorded,
 	expertFindingRecorded,
 	panelRecommendation,
-	themeRising
+	themeRising,
+	councilStatementApproved,
+	councilStatementReopened
 ];

@@ -375,3 +375,18 @@ export async function decisionFindingIds(
 		.execute();
 	return rows.map((r) => r.id);
 }
+
+/**
+ * The public state of findings another module fed, by its own ids: a source's page shows what
+ * came of what it sent (the councils' body page). Withdrawn findings are left out.
+ */
+export function findingsOfSource(db: ImpactExecutor, sourceType: string, sourceIds: string[]) {
+	if (!sourceIds.length) return Promise.resolve([]);
+	return db
+		.selectFrom('impact_finding')
+		.select(['id', 'source_id', 'status', 'activity_id'])
+		.where('source_type', '=', sourceType)
+		.where('source_id', 'in', sourceIds)
+		.where('withdrawn_at', 'is', null)
+		.execute();
+}

@@ -38,6 +38,7 @@ export {
 	decisionFindingIds,
 	ownerOptions,
 	publicFindings,
+	findingsOfSource,
 	findingYears,
 	publicActivity,
 	statusChanges,
@@ -69,7 +70,9 @@ export {
 	findingRemoved,
 	themeRecorded,
 	expertFindingRecorded,
-	themeRising
+	themeRising,
+	councilStatementApproved,
+	councilStatementReopened
 } from './impact.handlers';
 export { impactConfig, impactSettingsSchema } from './impact.config';
 export { seedImpactDemo } from './demo';

@@ -10,6 +10,7 @@ export {
 	searchMembers as queryMembers,
 	applyFilters,
 	memberTargets,
+	memberContacts,
 	countBy,
 	countByServiceLine,
 	listPopulation,

@@ -200,3 +200,17 @@ export async function bumpStat(db: PoolExecutor, metric: string, now = new Date(
 		)
 		.execute();
 }
+
+/**
+ * Name and contact details of members by id, for a module that seats a recruited member (the
+ * councils copy them onto the member's seat). Active and paused members only.
+ */
+export function memberContacts(db: PoolExecutor, ids: string[]) {
+	if (!ids.length) return Promise.resolve([]);
+	return db
+		.selectFrom('pool_member')
+		.select(['id', 'user_id', 'name', 'email', 'phone', 'locale'])
+		.where('id', 'in', ids)
+		.where('status', 'in', ['active', 'paused'])
+		.execute();
+}
