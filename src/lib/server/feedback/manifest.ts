@@ -72,5 +72,5 @@ export const feedbackManifest: ModuleManifest<FeedbackDb> = {
 	],
 	activities: [{ type: 'survey', labelKey: 'pool.activity.survey', offeredTo: ['pool', 'impact'] }],
 	// A recorded feedback theme becomes an impact finding (impact handles the event).
-	events: { publishes: ['feedback.theme_recorded'] }
+	events: { publishes: ['feedback.theme_recorded', 'feedback.theme_contact'] }
 };

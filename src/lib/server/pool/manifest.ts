@@ -38,5 +38,7 @@ export const poolManifest: ModuleManifest<PoolDb> = {
 	// The pool offers no activity of its own: it invites members to the others' activities
 	// (pool.schemas.ts lists the types an invitation may carry).
 	activities: [],
-	events: { publishes: ['pool.invitation_created', 'pool.invitation_answered'] }
+	events: {
+		publishes: ['pool.invitation_created', 'pool.invitation_answered', 'pool.activity_contact']
+	}
 };
