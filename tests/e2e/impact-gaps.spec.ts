@@ -86,6 +86,15 @@ test('a coordinator enters a hand-held workshop; bad input is refused and stores
 	await expect(page.getByText('Eläkeläisyhdistys')).toBeVisible();
 	await page.goto('/staff/impact/activities');
 	await expect(page.getByText(`Väärennetty ${RUN}`)).toHaveCount(0);
+
+	// The public metric sets reach against the pool's population figures (demo: illustrative).
+	await page.goto('/sanoitte-teimme/luvut');
+	const ages = page.getByRole('table', { name: /Ikäryhmä/ });
+	await expect(ages).toBeVisible();
+	await expect(ages.getByRole('columnheader', { name: 'Osuus väestöstä' })).toBeVisible();
+	await expect(ages.getByRole('row', { name: /^75\+/ })).toBeVisible();
+	await expect(page.getByText(/Väestötiedot:.*havainnollistava/).first()).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Kokivat tulleensa kuulluiksi' })).toBeVisible();
 });
 
 /** Sets the status on the staff finding page (the admin is a coordinator). */
@@ -175,6 +184,29 @@ test('a pool member who accepted the workshop invitation and a feedback giver wh
 	const toMember = await waitForMail(member, 'Osallistuit', { since });
 	expect(toMember.text).toContain(finding);
 	expect(toMember.text).toMatch(/\/sanoitte-teimme\/\d+#finding-\d+/);
+
+	// The notice asks whether they felt heard: a form that works without JavaScript.
+	const heardLink = /https?:\/\/\S+\/sanoitte-teimme\/heard\/[0-9a-f-]{36}\/\d+/.exec(
+		toMember.text
+	)![0];
+	const q = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await q.goto(new URL(heardLink).pathname);
+	await expect(
+		q.getByRole('heading', { level: 1, name: 'Tuliko äänesi kuulluksi?' })
+	).toBeVisible();
+	const [none] = await Promise.all([
+		q.waitForResponse((r) => r.request().method() === 'POST'),
+		q.getByRole('button', { name: 'Lähetä vastaus' }).click()
+	]);
+	expect(none.status()).toBe(400);
+	await expect(q.locator('#f-score-error')).toHaveText('Valitse yksi vaihtoehto 1–5.');
+	await q.getByLabel('4 – hyvin').check();
+	await q.getByRole('button', { name: 'Lähetä vastaus' }).click();
+	await expect(q.getByText('Kiitos vastauksestasi.')).toBeVisible();
+	// Someone else's activity with the same token: not found.
+	const foreign = await q.goto(new URL(heardLink).pathname.replace(/\/\d+$/, '/1'));
+	expect(foreign?.status()).toBe(404);
+
 	await openFinding(admin, theme);
 	await setStatus(admin, 'Päätetty', 'Iltavastaanotto alkaa keväällä.');
 	const toResident = await waitForMail(resident, 'Osallistuit', { since });

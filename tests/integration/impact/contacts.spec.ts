@@ -13,10 +13,20 @@ import { deliverEventBatch, publish } from '../../../src/lib/server/core/events'
 import { helsinkiDay } from '../../../src/lib/server/core/time';
 import type { SessionUser } from '../../../src/lib/server/core/auth/roles';
 import { recordTheme, themeSchema } from '../../../src/lib/server/feedback';
-import { answerByToken, createInvitation, eraseMember } from '../../../src/lib/server/pool';
+import {
+	answerByToken,
+	createInvitation,
+	eraseMember,
+	listPopulation
+} from '../../../src/lib/server/pool';
 import {
 	CONTACT_HANDLERS,
 	IMPACT_HANDLERS,
+	answerHeard,
+	heardQuestion,
+	metricView,
+	participationMetric,
+	reachAgainstPopulation,
 	activitySchema,
 	addActivityFindings,
 	changeStatus,
@@ -360,5 +370,150 @@ describe.each(BACKENDS)('impact contacts on %s', (backend) => {
 		await t.db.transaction().execute((trx) => publish(trx, 'user.erased', { userId: staff.id }));
 		await deliver();
 		expect(await t.db.selectFrom('impact_recipient').selectAll().execute()).toHaveLength(0);
+	});
+
+	it('sets reach against the pool’s population shares, small groups masked, as a hand count', async () => {
+		// Two workshops of 2026: 14 + 10 took part; age bands known for all 24, language for 12.
+		await createActivity(t.db, coordinator, workshop(), TODAY); // 65-74: 8, 75+: 6, sv: 2
+		await createActivity(
+			t.db,
+			coordinator,
+			workshop({
+				tookPart: 10,
+				byGroup: 'age_band:15-29 = 7\nage_band:75+ = 3\nlanguage:fi = 10',
+				findings: ''
+			}),
+			TODAY
+		);
+		await t.db
+			.insertInto('pool_population')
+			.values(
+				[
+					['age_band', '15-29', 300],
+					['age_band', '65-74', 200],
+					['age_band', '75+', 500],
+					['language', 'fi', 900],
+					['language', 'sv', 100]
+				].map(([dimension, value, population]) => ({
+					dimension: dimension as string,
+					value: value as string,
+					population: population as number,
+					source: 'Tilastokeskus',
+					year: 2025
+				}))
+			)
+			.execute();
+		const m = await participationMetric(t.db, { year: 2026 });
+		const tables = reachAgainstPopulation(m.reach, await listPopulation(t.db));
+		const age = tables.find((d) => d.dimension === 'age_band')!;
+		// 15-29: 7/24 = 29.2 % vs 30 % → −0.8 pp; 65-74: 8/24 = 33.3 % vs 20 % → +13.3 pp;
+		// 75+: 9/24 = 37.5 % vs 50 % → −12.5 pp.
+		expect(age.known).toBe(24);
+		expect(age.rows.map((r) => [r.value, r.participants, r.gap])).toEqual([
+			['15-29', 7, -0.8],
+			['65-74', 8, 13.3],
+			['75+', 9, -12.5]
+		]);
+		expect(age.rows[0].participantShare).toBeCloseTo(7 / 24);
+		expect(age.rows[0].populationShare).toBeCloseTo(0.3);
+		expect(age.sources).toEqual([{ source: 'Tilastokeskus', year: 2025, illustrative: false }]);
+		// Language: sv 2 people → "< 5" and no share; fi 10 of 12 known.
+		const lang = tables.find((d) => d.dimension === 'language')!;
+		expect(lang.rows).toEqual([
+			{ value: 'fi', participants: 10, participantShare: 10 / 12, populationShare: 0.9, gap: -6.7 },
+			{ value: 'sv', participants: '< 5', participantShare: null, populationShare: 0.1, gap: null }
+		]);
+		// A dimension known for fewer than five shows no shares at all.
+		const few = reachAgainstPopulation([{ group: 'gender:female', participants: 3 }], []);
+		expect(few).toEqual([
+			{
+				dimension: 'gender',
+				known: '< 5',
+				rows: [
+					{
+						value: 'female',
+						participants: '< 5',
+						participantShare: null,
+						populationShare: null,
+						gap: null
+					}
+				],
+				sources: []
+			}
+		]);
+	});
+
+	it('asks those told of a move whether they felt heard (1–5), once per activity, and counts it', async () => {
+		const r = await createActivity(t.db, coordinator, workshop({ findings: 'Yksi\nKaksi' }), TODAY);
+		if (!r.ok) throw new Error('not stored');
+		const scores = [5, 4, 4, 3, 2, 1];
+		for (let i = 0; i < scores.length; i++) await activeMember(t.db, { email: `h${i}@example.fi` });
+		await createInvitation(t.db, coordinator.id, ORIGIN, {
+			activityType: 'workshop',
+			activityId: String(r.id),
+			title: 'Työpaja',
+			messages: { fi: 'Tervetuloa' },
+			replyDeadline: new Date(Date.now() + 86400000),
+			filters: {}
+		});
+		for (let i = 0; i < scores.length; i++)
+			await answerByToken(t.db, await lastLinkTo(t.db, `h${i}@example.fi`, '/pool/reply'), 'yes');
+		await deliver();
+		const ids = (
+			await t.db.selectFrom('impact_finding').select('id').where('activity_id', '=', r.id).execute()
+		).map((f) => f.id);
+		expect(await move(ids)).toEqual({ ok: true, noticed: 6 });
+		const links = (await notices()).map((n) => {
+			const m = new RegExp(`${ORIGIN}/sanoitte-teimme/heard/([0-9a-f-]{36})/(\\d+)`, 'g');
+			const all = [...n.text_body.matchAll(m)];
+			expect(all).toHaveLength(1); // two findings of one activity: one question
+			return { token: all[0][1], activity: Number(all[0][2]) };
+		});
+		expect(links.every((l) => l.activity === r.id)).toBe(true);
+
+		// Only 4 answers so far: the public figure shows no share.
+		for (let i = 0; i < 4; i++)
+			expect(await answerHeard(t.db, links[i].token, r.id, scores[i])).toBe(true);
+		let view = metricView(await participationMetric(t.db), 'fi', '-');
+		expect(view.heard).toEqual({ answers: '< 5', heard: '< 5', share: null, byScore: null });
+		for (let i = 4; i < 6; i++)
+			expect(await answerHeard(t.db, links[i].token, r.id, scores[i])).toBe(true);
+		// A second answer replaces the first; a score outside 1–5, a foreign token or an activity
+		// the person did not feed is refused.
+		expect(await answerHeard(t.db, links[5].token, r.id, 2)).toBe(true);
+		expect(await answerHeard(t.db, links[5].token, r.id, 1)).toBe(true);
+		expect(await answerHeard(t.db, links[0].token, r.id, 6)).toBe(false);
+		expect(await answerHeard(t.db, '00000000-0000-4000-8000-000000000000', r.id, 3)).toBe(false);
+		const other = await createActivity(t.db, coordinator, workshop({ findings: 'Muu' }), TODAY);
+		if (!other.ok) throw new Error('not stored');
+		expect(await answerHeard(t.db, links[0].token, other.id, 3)).toBe(false);
+		expect(await heardQuestion(t.db, links[0].token, other.id)).toBeNull();
+		expect(await heardQuestion(t.db, links[0].token, r.id)).toEqual({
+			topic: 'Kotihoidon työpaja',
+			score: 5
+		});
+		// Hand count: 5, 4, 4, 3, 2, 1 → 3 of 6 answered 4 or 5 = 50 %.
+		const m = await participationMetric(t.db);
+		expect(m.heard).toEqual({
+			answers: 6,
+			heard: 3,
+			share: 0.5,
+			byScore: { 1: 1, 2: 1, 3: 1, 4: 2, 5: 1 }
+		});
+		view = metricView(m, 'fi', '-');
+		expect(view.heard.share).toBe(0.5);
+
+		// An erased member's answer stays in the figure, without them.
+		const member = await t.db
+			.selectFrom('pool_member')
+			.select('id')
+			.where('email', '=', 'h0@example.fi')
+			.executeTakeFirstOrThrow();
+		await eraseMember(t.db, member.id, 'left');
+		await deliver();
+		expect((await participationMetric(t.db)).heard.answers).toBe(6);
+		expect(
+			await t.db.selectFrom('impact_heard').select('recipient_id').where('score', '=', 5).execute()
+		).toEqual([{ recipient_id: null }]);
 	});
 });

@@ -381,6 +381,7 @@ export function handActivities(db: ImpactExecutor, limit = 100) {
 			'a.id',
 			'a.topic',
 			'a.source_type',
+			'a.source_id',
 			isoDay('a.starts_on').as('starts_on'),
 			isoDay('a.ends_on').as('ends_on'),
 			'a.took_part',

@@ -31,7 +31,8 @@ export const load: PageServerLoad = async (event) => {
 			findings: Number(a.findings),
 			poolInvite: `/staff/pool/invitations/new?${new URLSearchParams({
 				activityType: a.source_type,
-				activityId: String(a.id),
+				// The activity's source key, as the tracker matches the pool's answers to it.
+				activityId: a.source_id ?? String(a.id),
 				title: a.topic,
 				link: `/sanoitte-teimme/${a.id}`
 			})}`
