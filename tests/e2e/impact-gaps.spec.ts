@@ -93,7 +93,7 @@ test('a coordinator enters a hand-held workshop; bad input is refused and stores
 	await expect(ages).toBeVisible();
 	await expect(ages.getByRole('columnheader', { name: 'Osuus väestöstä' })).toBeVisible();
 	await expect(ages.getByRole('row', { name: /^75\+/ })).toBeVisible();
-	await expect(page.getByText(/Väestötiedot:.*havainnollistava/).first()).toBeVisible();
+	await expect(page.getByText(/Väestötiedot:[\s\S]*\(havainnollistava\)/).first()).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Kokivat tulleensa kuulluiksi' })).toBeVisible();
 });
 
