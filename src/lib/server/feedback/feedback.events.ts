@@ -31,9 +31,23 @@ export interface OpenTextsReceivedEvent {
 	refs: { type: 'response' | 'case'; id: string }[];
 }
 
+/**
+ * A feedback giver behind a theme who left an address and asked for a reply: the impact tracker
+ * tells them when the theme's finding moves. Carries an address, so it is published with
+ * `forgetOnDelivery` (emptied once delivered).
+ */
+export interface ThemeContactEvent {
+	themeId: string;
+	/** Null if the case's contact has been erased meanwhile: the handler then keeps nothing. */
+	caseId: string | null;
+	email: string | null;
+	locale: string;
+}
+
 declare module '../core/events' {
 	interface EventMap {
 		'feedback.theme_recorded': ThemeRecordedEvent;
 		'feedback.open_texts_received': OpenTextsReceivedEvent;
+		'feedback.theme_contact': ThemeContactEvent;
 	}
 }

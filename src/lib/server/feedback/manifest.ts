@@ -79,7 +79,9 @@ export const feedbackManifest: ModuleManifest<FeedbackDb> = {
 	],
 	activities: [{ type: 'survey', labelKey: 'pool.activity.survey', offeredTo: ['pool', 'impact'] }],
 	// A recorded feedback theme becomes an impact finding (impact handles the event).
-	events: { publishes: ['feedback.theme_recorded', 'feedback.open_texts_received'] },
+	events: {
+		publishes: ['feedback.theme_recorded', 'feedback.open_texts_received', 'feedback.theme_contact']
+	},
 	// Open cases in the units the user handles, and those assigned to them.
 	waitingWork: async (db, user) => {
 		const c = await countOpenCases(db, user);

@@ -36,6 +36,8 @@ export const themeSchema = z
 		description: textField(2000, false).default(''),
 		from: day,
 		to: day,
+		/** Links or ids of cases that mention the theme: those who asked for a reply hear of it. */
+		cases: textField(20_000, false).default(''),
 		mentions: z
 			.number({ error: 'feedback.themes.errors.mentions' })
 			.int({ error: 'feedback.themes.errors.mentions' })
@@ -45,14 +47,31 @@ export const themeSchema = z
 	.superRefine((v, ctx) => {
 		if (v.to < v.from)
 			ctx.addIssue({ code: 'custom', path: ['to'], message: 'feedback.themes.errors.backwards' });
+		const ids = caseIds(v.cases);
+		if (ids === null || ids.length > 1000)
+			ctx.addIssue({ code: 'custom', path: ['cases'], message: 'feedback.themes.errors.cases' });
 	});
 export type ThemeInput = z.infer<typeof themeSchema>;
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** The case ids in pasted links or ids (one or more a line); null: a line with none. */
+export function caseIds(text: string): string[] | null {
+	const out = new Set<string>();
+	for (const line of text.split(/[\r\n,;]+/).map((l) => l.trim())) {
+		if (!line) continue;
+		const found = line.match(UUID);
+		if (!found) return null;
+		for (const id of found) out.add(id.toLowerCase());
+	}
+	return [...out];
+}
 
 export async function recordTheme(
 	db: FeedbackDb,
 	actor: SessionUser,
 	input: ThemeInput
-): Promise<{ ok: true; themeId: string } | { ok: false; error: 'unit' | 'survey' }> {
+): Promise<{ ok: true; themeId: string } | { ok: false; error: 'unit' | 'survey' | 'cases' }> {
 	return db.transaction().execute(async (trx) => {
 		const unit = await trx
 			.selectFrom('unit')
@@ -77,7 +96,26 @@ export async function recordTheme(
 			.where('answered_at', '<=', endOfHelsinkiDay(input.to));
 		if (survey) answers = answers.where('survey_id', '=', survey.id);
 		const n = Number((await answers.executeTakeFirstOrThrow()).n);
+		const ids = caseIds(input.cases) ?? [];
+		const cases = ids.length
+			? await trx
+					.selectFrom('feedback_case as c')
+					.leftJoin('feedback_contact as k', 'k.case_id', 'c.id')
+					.select(['c.id', 'c.reply_requested', 'c.locale', 'k.email'])
+					.where('c.id', 'in', ids)
+					.where('c.unit_id', '=', unit.id)
+					.execute()
+			: [];
+		if (cases.length !== ids.length) return { ok: false as const, error: 'cases' as const };
 		const themeId = randomUUID();
+		for (const c of cases)
+			if (c.reply_requested && c.email)
+				await publish(
+					trx,
+					'feedback.theme_contact',
+					{ themeId, caseId: c.id, email: c.email, locale: c.locale },
+					{ forgetOnDelivery: true }
+				);
 		await publish(trx, 'feedback.theme_recorded', {
 			themeId,
 			title: input.title,
@@ -97,7 +135,12 @@ export async function recordTheme(
 			action: 'feedback.theme.record',
 			entityType: 'feedback_theme',
 			entityId: themeId,
-			details: { unitId: unit.id, surveyId: survey?.id ?? null, mentions: input.mentions }
+			details: {
+				unitId: unit.id,
+				surveyId: survey?.id ?? null,
+				mentions: input.mentions,
+				cases: cases.length
+			}
 		});
 		return { ok: true as const, themeId };
 	});

@@ -77,9 +77,22 @@ export async function seedImpactDemo(db: ImpactDb): Promise<void> {
 			organiser: 'Hervannan terveysasema',
 			invited: 40,
 			tookPart: 14,
-			byGroup: { 'age:18-29': 3, 'age:30-64': 7, 'age:65+': 4 },
+			// The pool's groups, so the metric sets reach against its (illustrative) population.
+			byGroup: {
+				'age_band:15-29': 3,
+				'age_band:30-44': 4,
+				'age_band:45-64': 3,
+				'age_band:65-74': 4,
+				'language:fi': 12,
+				'language:sv': 2
+			},
 			serviceLineIds: [outpatient]
 		});
+		// "Felt heard" answers of the workshop's participants (anonymous, as after an erasure).
+		await trx
+			.insertInto('impact_heard')
+			.values([5, 4, 4, 3, 5, 2, 4].map((score) => ({ activity_id: workshop, score })))
+			.execute();
 		const queue = await upsertFinding(trx, {
 			activityId: workshop,
 			sourceType: 'demo',

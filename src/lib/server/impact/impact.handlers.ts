@@ -8,6 +8,7 @@ import { defineHandler } from '../core/events';
 import type { Tx } from '../core/db/database';
 import type { ImpactTx } from './impact.db';
 import { addContacts, upsertActivity, upsertFinding, withdrawFinding } from './impact.service';
+import { eraseRecipients, recipientForAddress, setSourceContact } from './contacts';
 
 /**
  * The delivery hands core's transaction type; it is the one handle of the whole portal, which
@@ -257,3 +258,74 @@ export const IMPACT_HANDLERS = [
 	councilStatementApproved,
 	councilStatementReopened
 ];
+
+/**
+ * A pool member who accepted (or took back) an invitation to an activity: told when the
+ * activity's findings move, including findings recorded later. The pool's (activityType,
+ * activityId) is the activity's source key here: ('workshop', <impact id>) for a hand-entered
+ * one, ('conversation', <uuid>) and the other modules' own keys otherwise. An erased member's
+ * event arrives with memberId null and is ignored.
+ */
+export const poolContact = defineHandler({
+	id: 'impact.pool-contact',
+	event: 'pool.activity_contact',
+	async handle(trx, p) {
+		if (!p.memberId || !p.email) return;
+		const tx = asImpact(trx);
+		const recipientId = await recipientForAddress(tx, p.email, p.locale, {
+			type: 'pool_member',
+			id: p.memberId
+		});
+		await setSourceContact(
+			tx,
+			{ scope: 'activity', sourceType: p.activityType, sourceId: p.activityId },
+			recipientId,
+			p.attending
+		);
+	}
+});
+
+/** A feedback giver behind a theme who asked for a reply: told when the theme's finding moves. */
+export const feedbackContact = defineHandler({
+	id: 'impact.feedback-contact',
+	event: 'feedback.theme_contact',
+	async handle(trx, p) {
+		if (!p.caseId || !p.email) return;
+		const tx = asImpact(trx);
+		const recipientId = await recipientForAddress(tx, p.email, p.locale, {
+			type: 'feedback_case',
+			id: p.caseId
+		});
+		await setSourceContact(
+			tx,
+			{ scope: 'finding', sourceType: 'feedback_theme', sourceId: p.themeId },
+			recipientId
+		);
+	}
+});
+
+/** Erasure in the pool: the member's recipient row goes, with its contacts and pending notices. */
+export const poolMemberErased = defineHandler({
+	id: 'impact.pool-member-erased',
+	event: 'pool.member_erased',
+	async handle(trx, p) {
+		if (!p.memberId) return;
+		await eraseRecipients(asImpact(trx), { originType: 'pool_member', originId: p.memberId });
+	}
+});
+
+/** An account erased: its recipient row goes (the foreign key cascades too when the row is deleted). */
+export const userErased = defineHandler({
+	id: 'impact.user-erased',
+	event: 'user.erased',
+	async handle(trx, p) {
+		if (!p.userId) return;
+		await eraseRecipients(asImpact(trx), { userId: p.userId });
+	}
+});
+
+/**
+ * The people who fed the tracker and their erasure (kept apart from IMPACT_HANDLERS, which the
+ * source modules' handlers join; the manifest registers both lists).
+ */
+export const CONTACT_HANDLERS = [poolContact, feedbackContact, poolMemberErased, userErased];

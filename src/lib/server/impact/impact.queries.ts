@@ -7,6 +7,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { ImpactExecutor } from './impact.db';
 import type { PublicFilter } from './impact.schemas';
 import { SMALL_GROUP, type Status } from './impact.types';
+import { findingRecipients } from './contacts';
 
 /** A `date` column as 'YYYY-MM-DD' on both drivers (pg reads a date as a local Date). */
 export function isoDay(column: string): RawBuilder<string> {
@@ -92,12 +93,8 @@ export async function getFinding(db: ImpactExecutor, id: number) {
 		.where('f.withdrawn_at', 'is', null)
 		.executeTakeFirst();
 	if (!f) return null;
-	const contacts = await db
-		.selectFrom('impact_contact')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('finding_id', '=', id)
-		.executeTakeFirstOrThrow();
-	return { ...f, contacts: Number(contacts.n), timeline: await timeline(db, [id]) };
+	const contacts = (await findingRecipients(db, [id])).length;
+	return { ...f, contacts, timeline: await timeline(db, [id]) };
 }
 
 /** Responses of findings, oldest first: the timeline (public fields only). */
@@ -388,5 +385,28 @@ export function findingsOfSource(db: ImpactExecutor, sourceType: string, sourceI
 		.where('source_type', '=', sourceType)
 		.where('source_id', 'in', sourceIds)
 		.where('withdrawn_at', 'is', null)
+		.execute();
+}
+
+/** Activities entered by hand, newest first, with their count of findings (the staff page). */
+export function handActivities(db: ImpactExecutor, limit = 100) {
+	return db
+		.selectFrom('impact_activity as a')
+		.select([
+			'a.id',
+			'a.topic',
+			'a.source_type',
+			'a.source_id',
+			isoDay('a.starts_on').as('starts_on'),
+			isoDay('a.ends_on').as('ends_on'),
+			'a.took_part',
+			sql<number>`(select count(*) from impact_finding f where f.activity_id = a.id and f.withdrawn_at is null)`.as(
+				'findings'
+			)
+		])
+		.where('a.source_type', 'in', ['workshop', 'other'])
+		.orderBy('a.starts_on', 'desc')
+		.orderBy('a.id', 'desc')
+		.limit(limit)
 		.execute();
 }

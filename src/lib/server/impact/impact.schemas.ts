@@ -3,8 +3,8 @@
  * language). The rules that need the database (who may change, dates not running backwards) are
  * in impact.service.ts.
  */
-import { z, textField, isRealDate } from '$lib/validation';
-import { STATUSES } from './impact.types';
+import { z, textField, isRealDate, INT4_MAX } from '$lib/validation';
+import { HAND_KINDS, HEARD_SCORES, STATUSES, readGroup } from './impact.types';
 
 /** An optional id from a <select>: '' for none (superforms parses no unions from form data). */
 const optionalId = (key = 'validation.invalid') =>
@@ -78,21 +78,121 @@ export type DecisionInput = z.infer<typeof decisionSchema>;
 
 export const linkSchema = z.object({ decisionId: optionalId('impact.errors.unknown_decision') });
 
-/** A workshop or other activity entered by hand (sources with a module register theirs by event). */
+const count = (key: string) =>
+	z
+		.number({ error: key })
+		.int({ error: key })
+		.min(0, { error: key })
+		.max(10_000_000, { error: key })
+		.optional();
+
+/**
+ * "by group" as staff type it, one group a line: `age_band:15-29 = 12` (or a tab, or a colon
+ * before the count). null: a line that is not a group and a whole number.
+ */
+export function parseGroups(text: string): Record<string, number> | null {
+	const out: Record<string, number> = {};
+	for (const raw of text.split(/\r?\n/)) {
+		const line = raw.trim();
+		if (!line) continue;
+		const m = /^([a-z_]+:[^\s=]+)\s*(?:=|\s|:)\s*(\d{1,8})$/i.exec(line);
+		if (!m) return null;
+		const g = readGroup(m[1].toLowerCase());
+		if (!g) return null;
+		const key = `${g.dimension}:${g.value}`;
+		out[key] = (out[key] ?? 0) + Number(m[2]);
+	}
+	return out;
+}
+
+/** The findings of a hand-entered activity, one a line (blank lines skipped). */
+export function findingLines(text: string): string[] {
+	return text
+		.split(/\r?\n/)
+		.map((l) => l.trim())
+		.filter(Boolean);
+}
+
+/**
+ * A workshop or other activity entered by hand, with the findings it heard (sources with a module
+ * register theirs by event). Unknown service lines, municipalities and units are refused by the
+ * service.
+ */
 export const activitySchema = z
 	.object({
+		kind: z.enum(HAND_KINDS, { error: 'impact.errors.activityKind' }).default('workshop'),
 		topic: textField(300),
 		description: textField(4000, false).default(''),
+		serviceLines: z
+			.array(
+				z
+					.number({ error: 'impact.errors.serviceLine' })
+					.int({ error: 'impact.errors.serviceLine' })
+					.min(1, { error: 'impact.errors.serviceLine' })
+					.max(INT4_MAX, { error: 'impact.errors.serviceLine' })
+			)
+			.max(50, { error: 'impact.errors.serviceLine' })
+			.default([]),
+		municipality: z
+			.string()
+			.trim()
+			.regex(/^(|\d{3})$/, { error: 'impact.errors.municipality' })
+			.default(''),
+		organiserUnit: optionalId('impact.errors.unit'),
+		organiser: textField(200, false).default(''),
 		startsOn: day(),
 		endsOn: optionalDay(),
-		organiser: textField(200, false).default(''),
-		invited: z.number().int().min(0).max(10_000_000).optional(),
-		tookPart: z.number().int().min(0).max(10_000_000).optional()
+		invited: count('impact.errors.count'),
+		tookPart: count('impact.errors.count'),
+		byGroup: textField(4000, false).default(''),
+		findings: textField(20_000, false).default('')
 	})
 	.superRefine((v, ctx) => {
 		if (v.endsOn && v.endsOn < v.startsOn)
 			ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'impact.errors.datesBackwards' });
+		if (v.invited !== undefined && v.tookPart !== undefined && v.tookPart > v.invited)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['tookPart'],
+				message: 'impact.errors.moreThanInvited'
+			});
+		const groups = parseGroups(v.byGroup);
+		if (groups === null)
+			ctx.addIssue({ code: 'custom', path: ['byGroup'], message: 'impact.errors.byGroup' });
+		else if (v.tookPart !== undefined) {
+			const perDimension = new Map<string, number>();
+			for (const [k, n] of Object.entries(groups)) {
+				const d = k.split(':')[0];
+				perDimension.set(d, (perDimension.get(d) ?? 0) + n);
+			}
+			if ([...perDimension.values()].some((n) => n > v.tookPart!))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['byGroup'],
+					message: 'impact.errors.groupsOverTotal'
+				});
+		}
+		const lines = findingLines(v.findings);
+		if (lines.length > 50 || lines.some((l) => l.length > 2000))
+			ctx.addIssue({ code: 'custom', path: ['findings'], message: 'impact.errors.findingLines' });
 	});
+export type ActivityInput = z.infer<typeof activitySchema>;
+
+/** More findings of a hand-entered activity, later. */
+export const addFindingsSchema = z.object({ findings: textField(20_000) }).superRefine((v, ctx) => {
+	const lines = findingLines(v.findings);
+	if (lines.length > 50 || lines.some((l) => l.length > 2000))
+		ctx.addIssue({ code: 'custom', path: ['findings'], message: 'impact.errors.findingLines' });
+});
+
+/** The "felt heard" question (1–5). */
+export const heardSchema = z.object({
+	score: z
+		.number({ error: 'impact.errors.heard' })
+		.int({ error: 'impact.errors.heard' })
+		.min(HEARD_SCORES[0], { error: 'impact.errors.heard' })
+		.max(HEARD_SCORES[HEARD_SCORES.length - 1], { error: 'impact.errors.heard' })
+});
 
 /** The public list's filters, from the query string; anything unreadable is ignored. */
 export interface PublicFilter {

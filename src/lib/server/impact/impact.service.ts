@@ -20,6 +20,7 @@ import { idOrNull, type DecisionInput, type StatusInput } from './impact.schemas
 import type { Evidence, FindingKind, Status } from './impact.types';
 import { WAITING_STATUSES } from './impact.types';
 import { isoDay } from './impact.queries';
+import { findingRecipients } from './contacts';
 
 // ---------------------------------------------------------------- registration (event handlers)
 
@@ -398,35 +399,62 @@ async function writeNotices(
 	origin: string
 ): Promise<number> {
 	if (responses.length === 0) return 0;
-	const rows = await trx
-		.selectFrom('impact_response as r')
-		.innerJoin('impact_contact as c', 'c.finding_id', 'r.finding_id')
-		.innerJoin('impact_recipient as p', 'p.id', 'c.recipient_id')
-		.innerJoin('impact_finding as f', 'f.id', 'r.finding_id')
+	const pairs = await findingRecipients(
+		trx,
+		responses.map((r) => r.finding_id)
+	);
+	if (pairs.length === 0) return 0;
+	const people = await trx
+		.selectFrom('impact_recipient as p')
 		.leftJoin('app_user as u', 'u.id', 'p.user_id')
 		.select([
-			'r.id as response_id',
-			'r.status',
-			'f.id as finding_id',
-			'f.body',
-			'f.activity_id',
-			'p.id as recipient_id',
+			'p.id',
 			'p.token',
 			'p.locale as p_locale',
 			'p.email as p_email',
 			'u.email as u_email',
 			'u.locale as u_locale'
 		])
+		.where('p.id', 'in', [...new Set(pairs.map((p) => p.recipient_id))])
+		.where('p.opted_out_at', 'is', null)
+		.where((eb) => eb.or([eb('p.user_id', 'is', null), eb('u.disabled_at', 'is', null)]))
+		.execute();
+	const moved = await trx
+		.selectFrom('impact_response as r')
+		.innerJoin('impact_finding as f', 'f.id', 'r.finding_id')
+		.innerJoin('impact_activity as a', 'a.id', 'f.activity_id')
+		.select([
+			'r.id as response_id',
+			'r.status',
+			'f.id as finding_id',
+			'f.body',
+			'f.activity_id',
+			'a.topic'
+		])
 		.where(
 			'r.id',
 			'in',
 			responses.map((r) => r.id)
 		)
-		.where('p.opted_out_at', 'is', null)
-		.where((eb) => eb.or([eb('p.user_id', 'is', null), eb('u.disabled_at', 'is', null)]))
-		.orderBy('p.id')
-		.orderBy('f.id')
 		.execute();
+	const person = new Map(people.map((p) => [p.id, p]));
+	const rows = pairs
+		.flatMap((pair) => {
+			const p = person.get(pair.recipient_id);
+			if (!p) return [];
+			return moved
+				.filter((m) => m.finding_id === pair.finding_id)
+				.map((m) => ({
+					...m,
+					recipient_id: p.id,
+					token: p.token,
+					p_locale: p.p_locale,
+					p_email: p.p_email,
+					u_email: p.u_email,
+					u_locale: p.u_locale
+				}));
+		})
+		.sort((a, b) => a.recipient_id - b.recipient_id || a.finding_id - b.finding_id);
 	const byRecipient = new Map<number, typeof rows>();
 	for (const r of rows) {
 		const email = r.u_email ?? r.p_email;
@@ -455,10 +483,20 @@ async function writeNotices(
 					`- ${clip(r.body, 160)}\n  ${translateStatus(locale, r.status)}: ${origin}/sanoitte-teimme/${r.activity_id}#finding-${r.finding_id}`
 			)
 			.join('\n');
+		// The "felt heard" question, once per activity of theirs in this mail (heard.service.ts).
+		const activities = [...new Map(items.map((r) => [r.activity_id, r.topic])).entries()];
+		const heard = [
+			translate(locale, 'impact.mail.noticeHeard'),
+			...activities.map(
+				([id, topic]) =>
+					`- ${clip(topic, 120)}: ${origin}/sanoitte-teimme/heard/${first.token}/${id}`
+			)
+		].join('\n');
 		mails.push(
 			renderMail('impact.mail.notice', locale, (first.u_email ?? first.p_email)!, {
 				count: items.length,
 				findings: lines,
+				heard,
 				optOut: `${origin}/sanoitte-teimme/notices/${first.token}`
 			})
 		);
@@ -678,40 +716,5 @@ export async function sendReminders(
 			)
 		);
 		return perAddress.size;
-	});
-}
-
-// ---------------------------------------------------------------- activities by hand
-
-export async function createActivity(
-	db: ImpactDb,
-	actor: SessionUser,
-	a: Omit<ActivityRegistration, 'sourceId'>
-): Promise<number | null> {
-	if (!isCoordinator(actor)) return null;
-	return db.transaction().execute(async (trx) => {
-		const row = await trx
-			.insertInto('impact_activity')
-			.values({
-				source_type: a.sourceType,
-				source_id: null,
-				topic: a.topic,
-				description: a.description ?? '',
-				starts_on: a.startsOn,
-				ends_on: a.endsOn ?? null,
-				organiser: a.organiser ?? '',
-				invited: a.invited ?? null,
-				took_part: a.tookPart ?? null,
-				by_group: JSON.stringify(a.byGroup ?? {})
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await recordAudit(trx, {
-			actorUserId: actor.id,
-			action: 'impact.activity.create',
-			entityType: 'impact_activity',
-			entityId: row.id
-		});
-		return row.id;
 	});
 }

@@ -1,4 +1,4 @@
-/** Table types for migrations/2026-12-02T1300_impact.ts. */
+/** Table types for migrations/2026-12-02T1300_impact.ts and 2026-12-03T1500_impact_contacts.ts. */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { NullableTimestamp } from '../core/db/core.tables';
 import type { Evidence, FindingKind, Status } from './impact.types';
@@ -100,6 +100,31 @@ export interface ImpactNoticeTable {
 	created_at: Generated<Date>;
 }
 
+/** Someone who fed an activity or a finding, keyed on the source's ids (events come in any order). */
+export interface ImpactSourceContactTable {
+	scope: 'activity' | 'finding';
+	source_type: string;
+	source_id: string;
+	recipient_id: number;
+	created_at: Generated<Date>;
+}
+
+/** Where an address-only recipient came from, so an erasure at the source finds them. */
+export interface ImpactRecipientOriginTable {
+	origin_type: string;
+	origin_id: string;
+	recipient_id: number;
+}
+
+/** "Did you feel heard?" 1–5, once per person and activity; null recipient: erased since. */
+export interface ImpactHeardTable {
+	id: Generated<number>;
+	activity_id: number;
+	recipient_id: number | null;
+	score: number;
+	answered_at: Generated<Date>;
+}
+
 export interface ImpactTables {
 	impact_activity: ImpactActivityTable;
 	impact_activity_service_line: ImpactActivityServiceLineTable;
@@ -109,4 +134,7 @@ export interface ImpactTables {
 	impact_recipient: ImpactRecipientTable;
 	impact_contact: ImpactContactTable;
 	impact_notice: ImpactNoticeTable;
+	impact_source_contact: ImpactSourceContactTable;
+	impact_recipient_origin: ImpactRecipientOriginTable;
+	impact_heard: ImpactHeardTable;
 }

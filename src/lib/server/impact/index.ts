@@ -13,6 +13,11 @@ export {
 	OUTCOME_STATUSES,
 	FINDING_KINDS,
 	SMALL_GROUP,
+	HAND_KINDS,
+	GROUP_DIMENSIONS,
+	HEARD_SCORES,
+	HEARD_FROM,
+	readGroup,
 	type Status,
 	type FindingKind,
 	type Evidence
@@ -25,6 +30,11 @@ export {
 	decisionSchema,
 	linkSchema,
 	activitySchema,
+	addFindingsSchema,
+	heardSchema,
+	parseGroups,
+	findingLines,
+	type ActivityInput,
 	readPublicFilter,
 	type StatusInput,
 	type DecisionInput,
@@ -44,6 +54,7 @@ export {
 	statusChanges,
 	openData,
 	maskSmall,
+	handActivities,
 	type StaffFilter
 } from './impact.queries';
 export {
@@ -57,7 +68,6 @@ export {
 	rollUpProgress,
 	sendReminders,
 	optOut,
-	createActivity,
 	upsertActivity,
 	upsertFinding,
 	addContacts,
@@ -65,18 +75,39 @@ export {
 	type ChangeError
 } from './impact.service';
 export {
+	createActivity,
+	addActivityFindings,
+	HAND_FINDING,
+	type ActivityError
+} from './activities.service';
+export {
 	IMPACT_HANDLERS,
+	CONTACT_HANDLERS,
 	findingRecorded,
 	findingRemoved,
 	themeRecorded,
+	poolContact,
+	feedbackContact,
+	poolMemberErased,
+	userErased,
 	expertFindingRecorded,
 	themeRising,
 	councilStatementApproved,
 	councilStatementReopened
 } from './impact.handlers';
+export { findingRecipients } from './contacts';
+export { heardQuestion, answerHeard } from './heard.service';
 export { impactConfig, impactSettingsSchema } from './impact.config';
 export { seedImpactDemo } from './demo';
-export { participationMetric, metricView, median, type MetricFigures } from './metric';
+export {
+	participationMetric,
+	metricView,
+	median,
+	reachAgainstPopulation,
+	type MetricFigures,
+	type PopulationFigure,
+	type ReachTable
+} from './metric';
 export { explanation, localTitle, unitName, publicEvidence, type LocalText } from './public-view';
 export {
 	LICENCE,

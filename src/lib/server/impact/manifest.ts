@@ -3,7 +3,7 @@ import type { ModuleManifest } from '../core/modules';
 import { config } from '../core/config';
 import type { ImpactDb } from './impact.db';
 import { impactConfig, impactSettingsSchema } from './impact.config';
-import { IMPACT_HANDLERS } from './impact.handlers';
+import { CONTACT_HANDLERS, IMPACT_HANDLERS } from './impact.handlers';
 import { impactWaitingWork } from './waiting-work';
 import { sendReminders } from './impact.service';
 import { seedImpactDemo } from './demo';
@@ -53,7 +53,7 @@ export const impactManifest: ModuleManifest<ImpactDb> = {
 		{ type: 'workshop', labelKey: 'impact.kind.workshop', offeredTo: ['pool', 'impact'] }
 	],
 	settings: impactSettingsSchema,
-	events: { handlers: IMPACT_HANDLERS },
+	events: { handlers: [...IMPACT_HANDLERS, ...CONTACT_HANDLERS] },
 	waitingWork: impactWaitingWork,
 	auditObjects: [
 		{

@@ -9,11 +9,23 @@
  *   implemented or implemented.
  * - Median days from a finding to its first response (the first status after "received") and
  *   to its outcome (the first "implemented" or "not taken forward"), over findings that have one.
- * - Reach: participants by group as the sources froze them at participation (`by_group`).
+ * - Reach: participants by group as the sources froze them at participation (`by_group`), set
+ *   against the population shares the pool holds (`reachAgainstPopulation`, passed in by the
+ *   page: the tracker never reads the pool's tables).
+ * - Felt heard: the share of "felt heard" answers (1–5, heard.service.ts) that are 4 or 5, over
+ *   the activities counted (by the year the activity started).
  */
 import { sql } from 'kysely';
 import type { ImpactExecutor } from './impact.db';
-import { CHANGE_STATUSES, OUTCOME_STATUSES } from './impact.types';
+import {
+	CHANGE_STATUSES,
+	GROUP_DIMENSIONS,
+	HEARD_FROM,
+	OUTCOME_STATUSES,
+	SMALL_GROUP,
+	readGroup,
+	type GroupDimension
+} from './impact.types';
 import { maskSmall } from './impact.queries';
 
 export function median(values: number[]): number | null {
@@ -45,6 +57,8 @@ export interface MetricFigures {
 		participants: number;
 	}[];
 	reach: { group: string; participants: number }[];
+	/** The "felt heard" answers (1–5) of the activities counted; heard = answers of HEARD_FROM or more. */
+	heard: { answers: number; heard: number; share: number | null; byScore: Record<string, number> };
 }
 
 export async function participationMetric(
@@ -122,6 +136,18 @@ export async function participationMetric(
 		c.participants += a.took_part ?? 0;
 		cells.set(key, c);
 	}
+	let heardQ = db
+		.selectFrom('impact_heard as h')
+		.innerJoin('impact_activity as a', 'a.id', 'h.activity_id')
+		.select((eb) => ['h.score', eb.fn.countAll<number>().as('n')])
+		.groupBy('h.score');
+	if (year) heardQ = heardQ.where(sql<number>`extract(year from a.starts_on)`, '=', year);
+	const byScore: Record<string, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+	for (const r of await heardQ.execute()) byScore[String(r.score)] = Number(r.n);
+	const answers = Object.values(byScore).reduce((s, n) => s + n, 0);
+	const heardN = Object.entries(byScore)
+		.filter(([score]) => Number(score) >= HEARD_FROM)
+		.reduce((s, [, n]) => s + n, 0);
 	const reach = new Map<string, number>();
 	for (const a of seen.values())
 		for (const [g, n] of Object.entries(a.groups)) reach.set(g, (reach.get(g) ?? 0) + Number(n));
@@ -142,14 +168,39 @@ export async function participationMetric(
 			.map(({ sort: _sort, ...c }) => c),
 		reach: [...reach]
 			.sort(([a], [b]) => a.localeCompare(b))
-			.map(([group, participants]) => ({ group, participants }))
+			.map(([group, participants]) => ({ group, participants })),
+		heard: {
+			answers,
+			heard: heardN,
+			share: answers ? heardN / answers : null,
+			byScore
+		}
 	};
 }
 
-/** The metric as the pages show it: service-line names in the reader's language, small reach groups masked. */
-export function metricView(m: MetricFigures, locale: 'fi' | 'sv' | 'en', noLine: string) {
+/**
+ * The metric as the pages show it: service-line names in the reader's language, small reach
+ * groups masked, reach set against the pool's population figures when the page passes them.
+ */
+export function metricView(
+	m: MetricFigures,
+	locale: 'fi' | 'sv' | 'en',
+	noLine: string,
+	population: readonly PopulationFigure[] = []
+) {
 	return {
 		...m,
+		reachVsPopulation: reachAgainstPopulation(m.reach, population),
+		// Under SMALL_GROUP answers: no share and no distribution (they would show single answers).
+		heard:
+			m.heard.answers < SMALL_GROUP
+				? {
+						answers: maskSmall(m.heard.answers)!,
+						heard: maskSmall(m.heard.heard)!,
+						share: null,
+						byScore: null
+					}
+				: { ...m.heard, byScore: m.heard.byScore as Record<string, number> | null },
 		perLineQuarter: m.perLineQuarter.map((c) => ({
 			line: c.name_fi
 				? (locale === 'sv' ? c.name_sv : locale === 'en' ? c.name_en : null) || c.name_fi
@@ -160,4 +211,91 @@ export function metricView(m: MetricFigures, locale: 'fi' | 'sv' | 'en', noLine:
 		})),
 		reach: m.reach.map((r) => ({ group: r.group, participants: maskSmall(r.participants)! }))
 	};
+}
+
+/** A population figure as the pool holds it (public statistics, imported by an admin). */
+export interface PopulationFigure {
+	dimension: string;
+	value: string;
+	population: number;
+	source: string;
+	year: number;
+	illustrative: boolean;
+}
+
+export interface ReachRow {
+	value: string;
+	/** "< 5" under SMALL_GROUP. */
+	participants: number | string;
+	/** Of the participants whose group in this dimension is known, 0…1; null when masked. */
+	participantShare: number | null;
+	populationShare: number | null;
+	/** participantShare − populationShare in percentage points; null when either is unknown. */
+	gap: number | null;
+}
+
+export interface ReachTable {
+	dimension: GroupDimension;
+	/** Participants whose group in this dimension is known ("< 5" when few). */
+	known: number | string;
+	rows: ReachRow[];
+	sources: { source: string; year: number; illustrative: boolean }[];
+}
+
+/**
+ * Reach against the population: per dimension (municipality, age band, gender, language), who
+ * took part — as the sources froze it at participation — next to the population shares the pool
+ * holds. Shares are of the participants whose group is known. A group of fewer than SMALL_GROUP
+ * participants shows "< 5" and no share (the share would give the count away), and a dimension
+ * with fewer than SMALL_GROUP known participants shows no shares at all.
+ */
+export function reachAgainstPopulation(
+	reach: readonly { group: string; participants: number }[],
+	population: readonly PopulationFigure[]
+): ReachTable[] {
+	const out: ReachTable[] = [];
+	for (const dimension of GROUP_DIMENSIONS) {
+		const counts = new Map<string, number>();
+		for (const r of reach) {
+			const g = readGroup(r.group);
+			if (g?.dimension === dimension)
+				counts.set(g.value, (counts.get(g.value) ?? 0) + r.participants);
+		}
+		const pop = population.filter((p) => p.dimension === dimension);
+		if (counts.size === 0 && pop.length === 0) continue;
+		const known = [...counts.values()].reduce((s, n) => s + n, 0);
+		const popTotal = pop.reduce((s, p) => s + p.population, 0);
+		const values = [...new Set([...pop.map((p) => p.value), ...counts.keys()])].sort();
+		const rows = values.map((value) => {
+			const n = counts.get(value) ?? 0;
+			const p = pop.find((x) => x.value === value);
+			const shown = n === 0 || n >= SMALL_GROUP;
+			const participantShare = known >= SMALL_GROUP && shown ? n / known : null;
+			const populationShare = p && popTotal ? p.population / popTotal : null;
+			return {
+				value,
+				participants: n > 0 && n < SMALL_GROUP ? `< ${SMALL_GROUP}` : n,
+				participantShare,
+				populationShare,
+				gap:
+					participantShare === null || populationShare === null
+						? null
+						: Math.round((participantShare - populationShare) * 1000) / 10
+			};
+		});
+		out.push({
+			dimension,
+			known: known > 0 && known < SMALL_GROUP ? `< ${SMALL_GROUP}` : known,
+			rows,
+			sources: [
+				...new Map(
+					pop.map((p) => [
+						`${p.source}|${p.year}`,
+						{ source: p.source, year: p.year, illustrative: p.illustrative }
+					])
+				).values()
+			]
+		});
+	}
+	return out;
 }

@@ -289,6 +289,28 @@ export async function answerRecipient(
 			memberId: r.member_id,
 			answer
 		});
+		// The tracker's notices to those who took part (an address: emptied once delivered).
+		if (inv.activity_id && (answer === 'yes' || r.answer === 'yes')) {
+			const m = await trx
+				.selectFrom('pool_member')
+				.select(['email', 'locale'])
+				.where('id', '=', r.member_id)
+				.executeTakeFirstOrThrow();
+			await publish(
+				trx,
+				'pool.activity_contact',
+				{
+					invitationId: inv.id,
+					activityType: inv.activity_type,
+					activityId: inv.activity_id,
+					memberId: r.member_id,
+					email: m.email,
+					locale: m.locale,
+					attending: answer === 'yes'
+				},
+				{ forgetOnDelivery: true }
+			);
+		}
 		return { result: 'ok' as const };
 	});
 	return res.result;

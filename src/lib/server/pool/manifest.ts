@@ -39,7 +39,9 @@ export const poolManifest: ModuleManifest<PoolDb> = {
 	// The pool offers no activity of its own: it invites members to the others' activities
 	// (pool.schemas.ts lists the types an invitation may carry).
 	activities: [],
-	events: { publishes: ['pool.invitation_created', 'pool.invitation_answered'] },
+	events: {
+		publishes: ['pool.invitation_created', 'pool.invitation_answered', 'pool.activity_contact']
+	},
 	waitingWork: poolWaitingWork,
 	auditObjects: [
 		{

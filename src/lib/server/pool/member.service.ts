@@ -309,6 +309,7 @@ export async function eraseMember(
 		// Earlier events keep what happened, not who (as the audit log); the erasure's own event
 		// names the member for the handlers that hold copies, and is emptied once delivered.
 		await forgetInEvents(trx, 'memberId', memberId);
+		await forgetInEvents(trx, 'email', gone.email);
 		await publish(trx, 'pool.member_erased', { memberId, reason }, { forgetOnDelivery: true });
 		return true;
 	});

@@ -18,6 +18,24 @@ export interface InvitationAnsweredEvent {
 	answer: Answer;
 }
 
+/**
+ * A member's answer to an invitation, with the address to reach them by: the impact tracker tells
+ * those who took part ("yes") when the activity's findings move. The only pool event with an
+ * address, so it is published with `forgetOnDelivery` (emptied once delivered) and an erasure
+ * forgets both the id and the address in it before delivery (`forgetInEvents`).
+ */
+export interface ActivityContactEvent {
+	invitationId: number;
+	activityType: string;
+	activityId: string;
+	/** Null once the member has been erased: the handler then keeps nothing. */
+	memberId: string | null;
+	email: string | null;
+	locale: string;
+	/** true for "yes"; false takes an earlier "yes" back. */
+	attending: boolean;
+}
+
 declare module '../core/events' {
 	interface EventMap {
 		/** `memberId` is null once the member has been erased. */
@@ -26,5 +44,6 @@ declare module '../core/events' {
 		'pool.member_erased': { memberId: string; reason: string };
 		'pool.invitation_created': { invitationId: number; activityType: string; recipients: number };
 		'pool.invitation_answered': InvitationAnsweredEvent;
+		'pool.activity_contact': ActivityContactEvent;
 	}
 }
