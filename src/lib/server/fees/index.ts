@@ -60,3 +60,4 @@ export {
 } from './fees.service';
 export { payrollCsv, PAYROLL_COLUMNS } from './payroll';
 export { seedFeesDemo } from './demo';
+export { saveRate, endRateOn, closePayrollMonth, resolveCorrectionReport } from './admin-actions';

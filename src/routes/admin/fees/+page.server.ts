@@ -7,17 +7,17 @@ import { requireRole } from '$lib/server/core/auth/guard';
 import { helsinkiDay } from '$lib/server/core/time';
 import {
 	FeeError,
-	addRate,
-	closeMonth,
+	saveRate,
+	closePayrollMonth,
 	closeMonthSchema,
-	endRate,
+	endRateOn,
 	endRateSchema,
 	listCorrections,
 	listRates,
 	monthSummaries,
 	parseEuros,
 	rateSchema,
-	resolveCorrection,
+	resolveCorrectionReport,
 	resolveSchema,
 	totals
 } from '$lib/server/fees';
@@ -62,14 +62,12 @@ export const actions: Actions = {
 		if (cents === null) return setError(form, 'euros', 'fees.errors.amount');
 		const { db } = await runtime();
 		try {
-			await db.transaction().execute((trx) =>
-				addRate(trx, admin.id, {
-					kind: form.data.kind,
-					cents,
-					validFrom: form.data.validFrom,
-					validTo: form.data.validTo || null
-				})
-			);
+			await saveRate(db, admin.id, {
+				kind: form.data.kind,
+				cents,
+				validFrom: form.data.validFrom,
+				validTo: form.data.validTo || null
+			});
 		} catch (e) {
 			if (!(e instanceof FeeError)) throw e;
 			const day = (v: unknown) =>
@@ -95,7 +93,7 @@ export const actions: Actions = {
 		if (!f.valid) return refuse('fees.errors.date');
 		const { db } = await runtime();
 		try {
-			await db.transaction().execute((trx) => endRate(trx, admin.id, f.data.id, f.data.validTo));
+			await endRateOn(db, admin.id, f.data.id, f.data.validTo);
 		} catch (e) {
 			if (e instanceof FeeError) return refuse(e.key);
 			throw e;
@@ -108,7 +106,7 @@ export const actions: Actions = {
 		if (!f.valid) return refuse('fees.errors.month');
 		const { db } = await runtime();
 		try {
-			await db.transaction().execute((trx) => closeMonth(trx, admin.id, f.data.month));
+			await closePayrollMonth(db, admin.id, f.data.month);
 		} catch (e) {
 			if (e instanceof FeeError) return refuse(e.key, { month: f.data.month });
 			throw e;
@@ -121,7 +119,7 @@ export const actions: Actions = {
 		if (!f.valid) return refuse('validation.invalid');
 		const { db } = await runtime();
 		try {
-			await db.transaction().execute((trx) => resolveCorrection(trx, admin.id, f.data.id));
+			await resolveCorrectionReport(db, admin.id, f.data.id);
 		} catch (e) {
 			if (e instanceof FeeError) return refuse(e.key);
 			throw e;
