@@ -11,6 +11,8 @@ import { findParticipant } from './participants';
 
 export interface AccessSettings {
 	id: string;
+	/** Up to 2 s old (the cache below): the vote statement itself re-checks it. */
+	status: 'open' | 'closed';
 	allow_anonymous: boolean;
 	allow_xid: boolean;
 	xid_secret: string;
@@ -47,7 +49,7 @@ export async function accessSettings(
 	if (hit) return hit.settings;
 	const row = await db
 		.selectFrom('conversation')
-		.select(['id', 'allow_anonymous', 'allow_xid', 'xid_secret'])
+		.select(['id', 'status', 'allow_anonymous', 'allow_xid', 'xid_secret'])
 		.where('id', '=', conversationId)
 		.executeTakeFirst();
 	cache.set(conversationId, { settings: row ?? null });

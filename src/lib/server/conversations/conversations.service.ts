@@ -17,8 +17,13 @@ import type {
 	StatementStatus,
 	VoteValue
 } from './conversations.types';
-import { getConversation, lockForNewStatements, nextTid } from './conversations.queries';
-import { ensureParticipant, findParticipant } from './participants';
+import { lockForNewStatements, nextTid } from './conversations.queries';
+import {
+	ensureParticipant,
+	findParticipant,
+	joinParticipant,
+	rememberedParticipant
+} from './participants';
 import { accessSettings, forgetAccessSettings, identityRefusal } from './access';
 import { newXidSecret, XID_PATTERN, xidLink } from './xid';
 import { castVote, VoteRefused } from './votes';
@@ -210,7 +215,7 @@ export async function setConversationStatus(
 	conversationId: string,
 	status: 'open' | 'closed'
 ): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
+	const changed = await db.transaction().execute(async (trx) => {
 		const r = await trx
 			.updateTable('conversation')
 			.set({ status, closed_at: status === 'closed' ? new Date() : null })
@@ -225,6 +230,9 @@ export async function setConversationStatus(
 		});
 		return true;
 	});
+	// After the commit: this process takes no newcomer into a closed conversation from the cache.
+	forgetAccessSettings(conversationId);
+	return changed;
 }
 
 export type VoteAsError =
@@ -244,20 +252,22 @@ export async function voteAs(
 	| { ok: true; participantId: number; stored: number; duplicates: number }
 	| { ok: false; error: VoteAsError; index?: number }
 > {
+	// Cached for 2 s (access.ts): on the vote path this costs no round trip.
+	const settings = await accessSettings(db, conversationId);
+	if (!settings) return { ok: false, error: 'unknown_conversation' };
 	if (identity.kind === 'xid') {
-		const settings = await accessSettings(db, conversationId);
-		if (!settings) return { ok: false, error: 'unknown_conversation' };
 		const refusal = identityRefusal(settings, identity);
 		if (refusal) return { ok: false, error: refusal };
 	}
-	let pid = await findParticipant(db, conversationId, identity);
+	let pid = rememberedParticipant(conversationId, identity);
 	if (pid === null) {
-		const c = await getConversation(db, conversationId);
-		if (!c) return { ok: false, error: 'unknown_conversation' };
-		if (c.status !== 'open') return { ok: false, error: 'closed' };
-		const refusal = identityRefusal(c, identity);
-		if (refusal) return { ok: false, error: refusal };
-		pid = await ensureParticipant(db, conversationId, identity);
+		// Someone new may join only an open conversation that takes their kind of identity; someone
+		// who already has a row goes on as before (the vote statement checks the status itself).
+		const refusal = settings.status !== 'open' ? 'closed' : identityRefusal(settings, identity);
+		pid = refusal
+			? await findParticipant(db, conversationId, identity)
+			: await joinParticipant(db, conversationId, identity);
+		if (pid === null) return { ok: false, error: refusal! };
 	}
 	try {
 		const r = await castVotes(db, conversationId, pid, votes);

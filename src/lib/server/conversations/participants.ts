@@ -46,6 +46,42 @@ export async function findParticipant(
 	return row ? Number(row.id) : null;
 }
 
+/** The id this process remembers for the identity, without asking the database. */
+export function rememberedParticipant(
+	conversationId: string,
+	identity: ParticipantIdentity
+): number | null {
+	const { col, value } = column(identity);
+	return cache.get(`${conversationId}|${col}|${value}`) ?? null;
+}
+
+/**
+ * The participant's id for a first vote: the insert comes first, so a newcomer (the usual case
+ * when this process does not remember the identity) costs one statement; someone who already
+ * has a row costs the insert that finds the conflict plus one read. Safe under concurrent
+ * first votes (ON CONFLICT DO NOTHING on the identity's unique key).
+ */
+export async function joinParticipant(
+	db: ConversationsExecutor,
+	conversationId: string,
+	identity: ParticipantIdentity
+): Promise<number> {
+	const { col, value } = column(identity);
+	const inserted = await db
+		.insertInto('conversation_participant')
+		.values({ conversation_id: conversationId, [col]: value })
+		.onConflict((oc) => oc.doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	if (inserted) {
+		remember(db, `${conversationId}|${col}|${value}`, Number(inserted.id));
+		return Number(inserted.id);
+	}
+	const found = await findParticipant(db, conversationId, identity);
+	if (found === null) throw new Error('participant vanished');
+	return found;
+}
+
 /** The participant's id, creating the row on first contact (safe under concurrent first votes). */
 export async function ensureParticipant(
 	db: ConversationsExecutor,
