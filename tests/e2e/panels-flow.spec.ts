@@ -241,7 +241,12 @@ test('a panel runs from the pool invitation to a published recommendation', asyn
 	await expect(anon.getByRole('heading', { level: 1 })).toHaveText(question);
 	await expect(anon.getByText('4-8-15-16-23-42')).toBeVisible();
 	await expect(anon.getByText(commitment)).toBeVisible();
-	await expect(anon.getByRole('table', { name: 'Kiintiöt: tavoitteet ja toteuma' })).toBeVisible();
+	const quotas = anon.getByRole('table', { name: 'Kiintiöt: tavoitteet ja toteuma' });
+	await expect(quotas).toBeVisible();
+	// Names, not the engine's codes (gender / female).
+	await expect(quotas.getByRole('cell', { name: 'Sukupuoli' }).first()).toBeVisible();
+	await expect(quotas.getByRole('cell', { name: 'Nainen', exact: true })).toBeVisible();
+	await expect(quotas.getByRole('cell', { name: 'female' })).toHaveCount(0);
 	await expect(anon.getByText(point)).toBeVisible();
 	await expect(anon.getByText('25 % kannattaa (1)')).toBeVisible();
 	// The published data hash to the commitment.

@@ -101,3 +101,4 @@ export { FEE_SOURCE, recordSessionFees, sessionFees } from './fees.service';
 export { PANELS_HANDLERS } from './panels.handlers';
 export { stopPanelThread } from './panel-draw.off-thread';
 export { seedPanelsDemo, demoVolunteersCsv } from './demo';
+export { categoryLabel, valueLabel, labelQuotaRows } from './quota-labels';

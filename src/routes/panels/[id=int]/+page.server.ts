@@ -2,7 +2,14 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
 import { parseInt4Id } from '$lib/validation';
-import { confirmedCount, getPanel, pointsOf, sessionsOf } from '$lib/server/panels';
+import {
+	categoryLabel,
+	confirmedCount,
+	getPanel,
+	labelQuotaRows,
+	pointsOf,
+	sessionsOf
+} from '$lib/server/panels';
 
 export const load: PageServerLoad = async (event) => {
 	const id = parseInt4Id(event.params.id);
@@ -20,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 			description: p.description,
 			size: p.size,
 			status: p.status,
-			categories: p.categories,
+			categories: p.categories.map((c) => categoryLabel(event.locals.locale, c)),
 			householdRule: p.household_rule,
 			commitment: p.commitment,
 			committedAt: p.committed_at?.toISOString() ?? null,
@@ -29,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 			drawn: p.draw_state === 'done',
 			engine: p.engine,
 			distributionHash: p.distribution_hash,
-			quotaTable: p.quota_table,
+			quotaTable: p.quota_table && labelQuotaRows(event.locals.locale, p.quota_table),
 			drawnAt: p.drawn_at?.toISOString() ?? null,
 			publishedAt: p.published_at?.toISOString() ?? null
 		},

@@ -50,6 +50,7 @@ import {
 	suggestQuotas,
 	takePoolVolunteers,
 	volunteersOf,
+	labelQuotaRows,
 	type Result
 } from '$lib/server/panels';
 
@@ -108,7 +109,7 @@ export const load: PageServerLoad = async (event) => {
 			engine: panel.engine,
 			distributionHash: panel.distribution_hash,
 			minProbability: panel.min_probability,
-			quotaTable: panel.quota_table,
+			quotaTable: panel.quota_table && labelQuotaRows(event.locals.locale, panel.quota_table),
 			drawnAt: panel.drawn_at?.toISOString() ?? null,
 			publishedAt: panel.published_at?.toISOString() ?? null
 		},
