@@ -205,7 +205,11 @@ test('a date that does not exist is refused before the feedback export starts st
 	expect(decode(await page.text())).toContain(en('validation.date'));
 	const ok = await admin.get('/staff/feedback/export?from=2026-02-28&to=2026-03-01');
 	expect(ok.status()).toBe(200);
-	expect((await ok.text()).startsWith('\ufeffid,answered_at,')).toBe(true);
+	// The spreadsheet form (core's writeSpreadsheetCsv): a byte-order mark, then named columns
+	// separated by semicolons.
+	const head = (await ok.text()).split('\r\n')[0];
+	expect(head.startsWith('\ufeff')).toBe(true);
+	expect(head.split(';').length).toBeGreaterThan(5);
 });
 
 test('a whitespace-only clientId sent twice with a statement is no clash', async () => {

@@ -55,6 +55,7 @@ test('a panel runs from the pool invitation to a published recommendation', asyn
 	// The demo resident joins the pool (they leave it again at the end).
 	const resident = await asUser(browser, DEMO.resident);
 	await resident.goto('/pool');
+	await resident.waitForLoadState('networkidle');
 	await resident.getByLabel('Kotikunta').selectOption({ label: 'Tampere' });
 	await resident.getByLabel('Syntymävuosi').fill(String(new Date().getFullYear() - 65));
 	await resident.getByLabel('Nainen', { exact: true }).check();
@@ -70,6 +71,8 @@ test('a panel runs from the pool invitation to a published recommendation', asyn
 	await coordinator.goto('/staff/panels');
 	await coordinator.getByLabel('Kysymys').fill(question);
 	await coordinator.getByLabel('Paikkoja paneelissa').fill('4');
+	// Hydration sets bound checkboxes from their state: untick only once the page runs.
+	await coordinator.waitForLoadState('networkidle');
 	await coordinator.getByLabel('Kunta').uncheck();
 	await expect(coordinator.getByLabel('Ikäryhmä')).toBeChecked();
 	await coordinator.getByRole('button', { name: 'Luo paneeli' }).click();

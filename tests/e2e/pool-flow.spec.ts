@@ -31,6 +31,8 @@ test('a resident joins, confirms, edits, a coordinator invites, the resident ans
 	const since = Date.now();
 	await resident.goto('/pool');
 	await expect(resident.getByLabel('Sähköposti')).toHaveValue(DEMO.resident);
+	// Hydration sets a bound select from its state: choose only once the page runs.
+	await resident.waitForLoadState('networkidle');
 	await resident.getByLabel('Kotikunta').selectOption({ label: 'Tampere' });
 	await resident.getByLabel('Syntymävuosi').fill('1961');
 	await resident.getByLabel('Nainen', { exact: true }).check();

@@ -101,7 +101,9 @@ export const actions: Actions = {
 	training: async (event) => {
 		const user = requireUser(event);
 		const form = await superValidate(event.request, zod4(trainingSchema), { id: 'training' });
-		if (!form.valid) return fail(400, { trainingForm: form });
+		// Field errors show beside their fields; the page also says it at the top (a bad hidden
+		// field, or someone without a profile, whose page has no training form, would see nothing).
+		if (!form.valid) return fail(400, { trainingForm: form, error: 'validation.invalid' });
 		const { db } = await runtime();
 		const r = await addTraining(db, user, form.data);
 		if (!r.ok) {

@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
@@ -50,7 +49,8 @@ export const actions: Actions = {
 		const { db } = await runtime();
 		const { user } = await requireFeedbackScope(event, db, event.locals.locale);
 		const form = await superValidate(event.request, zod4(findingSchema));
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid)
+			return message(form, { type: 'error', key: 'validation.invalid' }, { status: 400 });
 		const r = await sendRisingTheme(db, user, form.data);
 		if (!r.ok) {
 			return message(
