@@ -101,6 +101,8 @@ test('a CSV drop with a bad row is refused naming the row, without JavaScript', 
 test('the admin adds a visit source and sees its token once', async ({ page }) => {
 	await signIn(page, DEMO.admin);
 	await page.goto('/admin/feedback/sources');
+	// Fill only once the page runs: hydration resets bound fields typed into before it.
+	await page.waitForLoadState('networkidle');
 	const code = `src-${Date.now()}`;
 	await page.getByLabel('Tunnus').fill(code);
 	await page.getByLabel('Nimi').fill('Asiakastietojärjestelmä');
