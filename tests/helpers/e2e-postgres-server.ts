@@ -46,6 +46,8 @@ async function stop(code: number) {
 		app.kill('SIGKILL');
 	}
 	try {
+		// E2E_KEEP_DB=1 keeps the database for a look after a failure (it names it on stderr).
+		if (process.env.E2E_KEEP_DB) throw new Error(`kept ${name} (E2E_KEEP_DB)`);
 		const c = new pg.Client({ connectionString: serverUrl });
 		await c.connect();
 		await c.query(`drop database if exists ${name} with (force)`);
