@@ -1,6 +1,6 @@
 /**
  * The councils' events, added to core's EventMap (core/events) by module augmentation. Published
- * in the same transaction as the change (councils.service.ts approveStatement,
+ * in the same transaction as the change (councils.statements.ts decideStatement,
  * reopenStatement); the impact tracker handles them (impact.handlers.ts). Payloads carry ids, the
  * statement's text and the body's name (both public on the body's page), and counts, never
  * a person.

@@ -1,7 +1,7 @@
 /**
  * Forms of the councils module, zod with i18n keys as messages (one schema for every language).
  * Rules that need the database (who coordinates, membership on the meeting day, a meeting in the
- * past) are in councils.service.ts.
+ * past) are in the services (councils.members, .meetings, .statements, .requests).
  */
 import { z, textField, isRealDate, emailField, int4Id } from '$lib/validation';
 import { BODY_KINDS, MEMBER_ROLES } from './councils.types';

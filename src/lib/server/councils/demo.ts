@@ -9,21 +9,17 @@
 import type { Role, SessionUser } from '../core/auth/roles';
 import { addDays, helsinkiDay } from '../core/time';
 import type { CouncilsDb } from './councils.db';
+import { addMember, createBody, endMembership } from './councils.members';
 import {
-	acceptRequest,
 	addAgendaItem,
 	addMaterial,
-	addMember,
 	closeMeeting,
-	createBody,
 	createMeeting,
-	createRequest,
-	decideStatement,
-	endMembership,
 	recordAttendance,
-	saveDraft,
 	saveMinutes
-} from './councils.service';
+} from './councils.meetings';
+import { decideStatement, saveDraft } from './councils.statements';
+import { acceptRequest, createRequest } from './councils.requests';
 import { membersOf } from './councils.queries';
 import { memberContacts } from '../pool';
 

@@ -68,7 +68,9 @@ export {
 	addMember,
 	addCandidate,
 	endMembership,
-	recruitFromPool,
+	recruitFromPool
+} from './councils.members';
+export {
 	createMeeting,
 	meetingInstant,
 	addAgendaItem,
@@ -76,16 +78,11 @@ export {
 	sendMeetingMail,
 	recordAttendance,
 	saveMinutes,
-	closeMeeting,
-	saveDraft,
-	decideStatement,
-	createRequest,
-	acceptRequest,
-	declineRequest,
-	answerRequest,
-	type CouncilError,
-	type Result
-} from './councils.service';
+	closeMeeting
+} from './councils.meetings';
+export { saveDraft, decideStatement } from './councils.statements';
+export { createRequest, acceptRequest, declineRequest, answerRequest } from './councils.requests';
+export type { CouncilError, Result } from './councils.types';
 export {
 	bodyFees,
 	ownFees,
