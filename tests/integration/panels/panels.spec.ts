@@ -32,6 +32,7 @@ import {
 	recordSessionFees,
 	sessionFees,
 	runDraw,
+	runQueuedDraws,
 	saveQuotas,
 	seatedOf,
 	setAttendance,
@@ -352,5 +353,44 @@ age_band,65-74,5,5
 		}
 		expect(panels[0]).toEqual(panels[1]);
 		expect(panels[0]).toHaveLength(5);
+	});
+
+	it('re-draws a draw whose process died (no heartbeat within the lease) and leaves a live one', async () => {
+		const ready = async () => {
+			const panel = await newPanel();
+			await importVolunteers(t.db, coordinator, panel, enc(mailedCsv()));
+			await saveQuotas(t.db, coordinator, panel, QUOTAS);
+			await commit(t.db, coordinator, (await getPanel(t.db, panel.id))!, 'Lotto');
+			await enterSeed(t.db, coordinator, (await getPanel(t.db, panel.id))!, 'crash-seed');
+			return panel.id;
+		};
+		// What a process killed mid-draw leaves behind: "running", its last heartbeat long ago.
+		const dead = await ready();
+		const live = await ready();
+		const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+		await t.db
+			.updateTable('panel')
+			.set({ draw_state: 'running', draw_heartbeat_at: minutesAgo(10) })
+			.where('id', '=', dead)
+			.execute();
+		await t.db
+			.updateTable('panel')
+			.set({ draw_state: 'running', draw_heartbeat_at: minutesAgo(1) })
+			.where('id', '=', live)
+			.execute();
+
+		await runQueuedDraws(t.db);
+
+		const after = async (id: number) => (await getPanel(t.db, id))!;
+		expect((await after(dead)).draw_state).toBe('done');
+		expect((await after(dead)).status).toBe('drawn');
+		expect(await seatedOf(t.db, dead)).toHaveLength(5);
+		expect((await after(live)).draw_state).toBe('running'); // another process is drawing it
+		const requeued = await t.db
+			.selectFrom('audit_log')
+			.select(['entity_id', 'actor_user_id'])
+			.where('action', '=', 'panels.draw_requeued')
+			.execute();
+		expect(requeued).toEqual([{ entity_id: String(dead), actor_user_id: null }]);
 	});
 });

@@ -142,6 +142,10 @@ export async function retryDraw(db: PanelsDb, user: SessionUser, panel: PanelRow
 
 const running = new Map<number, Promise<void>>();
 
+/** How often a running draw says it is alive, and how long without a word counts as dead. */
+export const DRAW_HEARTBEAT_MS = 30_000;
+export const DRAW_LEASE_MS = 5 * 60_000;
+
 /**
  * Runs the queued draw of one panel (claimed, so a second process or job run skips it). Returns
  * when it is stored, or failed with its reason stored.
@@ -157,11 +161,29 @@ export function runDraw(db: PanelsDb, panelId: number): Promise<void> {
 async function drawNow(db: PanelsDb, panelId: number): Promise<void> {
 	const claim = await db
 		.updateTable('panel')
-		.set({ draw_state: 'running' })
+		.set({ draw_state: 'running', draw_heartbeat_at: new Date() })
 		.where('id', '=', panelId)
 		.where('draw_state', '=', 'queued')
 		.executeTakeFirst();
 	if (Number(claim.numUpdatedRows) !== 1) return;
+	// The engine runs in a worker thread, so this process's event loop stays free to beat.
+	const beat = setInterval(() => {
+		db.updateTable('panel')
+			.set({ draw_heartbeat_at: new Date() })
+			.where('id', '=', panelId)
+			.where('draw_state', '=', 'running')
+			.execute()
+			.catch(() => {}); // a missed beat only shortens the lease; the next one retries
+	}, DRAW_HEARTBEAT_MS);
+	beat.unref();
+	try {
+		await drawClaimed(db, panelId);
+	} finally {
+		clearInterval(beat);
+	}
+}
+
+async function drawClaimed(db: PanelsDb, panelId: number): Promise<void> {
 	const panel = (await getPanel(db, panelId))!;
 	const fail = (reason: string) =>
 		db
@@ -230,8 +252,32 @@ async function drawNow(db: PanelsDb, panelId: number): Promise<void> {
 	}
 }
 
-/** The job: draws that are queued (a restart between seed and draw leaves one). */
-export async function runQueuedDraws(db: PanelsDb): Promise<number> {
+/**
+ * The job: draws that are queued (a restart between seed and draw leaves one), after re-queuing
+ * "running" draws whose process died (no heartbeat within the lease). The seed is stored, so the
+ * repeated draw gives the same panel; the re-queue is audited.
+ */
+export async function runQueuedDraws(db: PanelsDb, leaseMs = DRAW_LEASE_MS): Promise<number> {
+	const stale = await db
+		.updateTable('panel')
+		.set({ draw_state: 'queued' })
+		.where('draw_state', '=', 'running')
+		.where((eb) =>
+			eb.or([
+				eb('draw_heartbeat_at', 'is', null),
+				eb('draw_heartbeat_at', '<', new Date(Date.now() - leaseMs))
+			])
+		)
+		.returning('id')
+		.execute();
+	for (const p of stale)
+		await recordAudit(db, {
+			actorUserId: null,
+			action: 'panels.draw_requeued',
+			entityType: 'panel',
+			entityId: p.id,
+			details: { reason: 'no heartbeat within the lease' }
+		});
 	const queued = await db
 		.selectFrom('panel')
 		.select('id')

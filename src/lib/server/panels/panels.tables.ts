@@ -20,6 +20,8 @@ export interface PanelTable {
 	seed: string | null;
 	draw_state: ColumnType<DrawState, DrawState | undefined, DrawState>;
 	draw_error: string | null;
+	/** Written by the process running the draw (a dead process's draw is re-queued). */
+	draw_heartbeat_at: NullableTimestamp;
 	algorithm: string | null;
 	engine: string | null;
 	distribution_hash: string | null;
