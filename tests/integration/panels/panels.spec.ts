@@ -11,7 +11,7 @@ import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
 import { deliverEventBatch } from '../../../src/lib/server/core/events';
 import type { SessionUser } from '../../../src/lib/server/core/auth/roles';
-import { answerByToken, createInvitation } from '../../../src/lib/server/pool';
+import { addQuestion, answerByToken, createInvitation } from '../../../src/lib/server/pool';
 import { IMPACT_HANDLERS } from '../../../src/lib/server/impact';
 import { addRate, type FeesTx } from '../../../src/lib/server/fees';
 import {
@@ -27,6 +27,7 @@ import {
 	importVolunteers,
 	memberAction,
 	pendingPoolAnswers,
+	poolQuestionNames,
 	proposeFor,
 	publishRecommendation,
 	recordSessionFees,
@@ -392,5 +393,23 @@ age_band,65-74,5,5
 			.where('action', '=', 'panels.draw_requeued')
 			.execute();
 		expect(requeued).toEqual([{ entity_id: String(dead), actor_user_id: null }]);
+	});
+
+	it('names pool-question categories from the pool, the retired questions too, falling back to Finnish', async () => {
+		await addQuestion(t.db, coordinator.id, {
+			labelFi: 'Käytätkö digipalveluja?',
+			labelSv: '',
+			labelEn: 'Do you use digital services?',
+			options: [{ value: 'often', fi: 'Usein', sv: 'Ofta', en: 'Often' }]
+		});
+		const q = await t.db.selectFrom('pool_question').select('id').executeTakeFirstOrThrow();
+		await t.db.updateTable('pool_question').set({ active: false }).execute();
+		const names = await poolQuestionNames(t.db);
+		expect(names.get(`q${q.id}`)?.label).toEqual({
+			fi: 'Käytätkö digipalveluja?',
+			sv: 'Käytätkö digipalveluja?',
+			en: 'Do you use digital services?'
+		});
+		expect(names.get(`q${q.id}`)?.options.get('often')?.sv).toBe('Ofta');
 	});
 });

@@ -101,4 +101,10 @@ export { FEE_SOURCE, recordSessionFees, sessionFees } from './fees.service';
 export { PANELS_HANDLERS } from './panels.handlers';
 export { stopPanelThread } from './panel-draw.off-thread';
 export { seedPanelsDemo, demoVolunteersCsv } from './demo';
-export { categoryLabel, valueLabel, labelQuotaRows } from './quota-labels';
+export {
+	categoryLabel,
+	valueLabel,
+	labelQuotaRows,
+	poolQuestionNames,
+	type QuestionNames
+} from './quota-labels';

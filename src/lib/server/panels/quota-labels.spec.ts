@@ -29,4 +29,29 @@ describe('quota labels', () => {
 			valueLabel: 'Male'
 		});
 	});
+
+	it('names a pool question by its text and its answers by theirs, in the reader’s language', () => {
+		const questions = new Map([
+			[
+				'q7',
+				{
+					label: {
+						fi: 'Käytätkö digipalveluja?',
+						sv: 'Använder du digitala tjänster?',
+						en: 'Do you use digital services?'
+					},
+					options: new Map([['often', { fi: 'Usein', sv: 'Ofta', en: 'Often' }]])
+				}
+			]
+		]);
+		expect(categoryLabel('sv', 'q7', questions)).toBe('Använder du digitala tjänster?');
+		expect(valueLabel('fi', 'q7', 'often', questions)).toBe('Usein');
+		expect(valueLabel('fi', 'q7', 'never', questions)).toBe('never'); // an answer since removed
+		expect(categoryLabel('fi', 'q8', questions)).toBe('q8'); // a question since deleted
+		const [row] = labelQuotaRows('en', [{ category: 'q7', value: 'often' }], questions);
+		expect(row).toMatchObject({
+			categoryLabel: 'Do you use digital services?',
+			valueLabel: 'Often'
+		});
+	});
 });

@@ -7,6 +7,7 @@ import {
 	confirmedCount,
 	getPanel,
 	labelQuotaRows,
+	poolQuestionNames,
 	pointsOf,
 	sessionsOf
 } from '$lib/server/panels';
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!p) error(404, 'not found');
 	const published = p.published_at !== null;
 	const members = await confirmedCount(db, p.id);
+	const questions = await poolQuestionNames(db);
 	return {
 		panel: {
 			id: p.id,
@@ -27,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 			description: p.description,
 			size: p.size,
 			status: p.status,
-			categories: p.categories.map((c) => categoryLabel(event.locals.locale, c)),
+			categories: p.categories.map((c) => categoryLabel(event.locals.locale, c, questions)),
 			householdRule: p.household_rule,
 			commitment: p.commitment,
 			committedAt: p.committed_at?.toISOString() ?? null,
@@ -36,7 +38,7 @@ export const load: PageServerLoad = async (event) => {
 			drawn: p.draw_state === 'done',
 			engine: p.engine,
 			distributionHash: p.distribution_hash,
-			quotaTable: p.quota_table && labelQuotaRows(event.locals.locale, p.quota_table),
+			quotaTable: p.quota_table && labelQuotaRows(event.locals.locale, p.quota_table, questions),
 			drawnAt: p.drawn_at?.toISOString() ?? null,
 			publishedAt: p.published_at?.toISOString() ?? null
 		},

@@ -51,6 +51,9 @@ import {
 	takePoolVolunteers,
 	volunteersOf,
 	labelQuotaRows,
+	categoryLabel,
+	valueLabel,
+	poolQuestionNames,
 	type Result
 } from '$lib/server/panels';
 
@@ -90,6 +93,8 @@ export const load: PageServerLoad = async (event) => {
 			});
 	}
 	const quotas = (await quotasText(db, panel.id)) || (await suggestQuotas(db, panel));
+	const questions = await poolQuestionNames(db);
+	const locale = event.locals.locale;
 	return {
 		panel: {
 			id: panel.id,
@@ -97,6 +102,7 @@ export const load: PageServerLoad = async (event) => {
 			description: panel.description,
 			size: panel.size,
 			categories: panel.categories,
+			categoryLabels: panel.categories.map((c) => categoryLabel(locale, c, questions)),
 			householdRule: panel.household_rule,
 			status: panel.status,
 			seedRule: panel.seed_rule,
@@ -109,7 +115,7 @@ export const load: PageServerLoad = async (event) => {
 			engine: panel.engine,
 			distributionHash: panel.distribution_hash,
 			minProbability: panel.min_probability,
-			quotaTable: panel.quota_table && labelQuotaRows(event.locals.locale, panel.quota_table),
+			quotaTable: panel.quota_table && labelQuotaRows(locale, panel.quota_table, questions),
 			drawnAt: panel.drawn_at?.toISOString() ?? null,
 			publishedAt: panel.published_at?.toISOString() ?? null
 		},
@@ -119,7 +125,12 @@ export const load: PageServerLoad = async (event) => {
 			ref: v.ref,
 			name: v.name,
 			source: v.source,
-			attributes: v.attributes,
+			attributes: Object.fromEntries(
+				Object.entries(v.attributes).map(([c, x]) => [
+					c,
+					valueLabel(locale, c, String(x), questions)
+				])
+			),
 			household: v.household,
 			state: v.state,
 			probability: v.probability,
