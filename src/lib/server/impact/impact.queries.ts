@@ -227,6 +227,7 @@ export async function publicActivity(db: ImpactExecutor, id: number) {
 	const a = await db
 		.selectFrom('impact_activity as a')
 		.leftJoin('municipality as m', 'm.code', 'a.municipality_code')
+		.leftJoin('unit as u', 'u.id', 'a.organiser_unit_id')
 		.select([
 			'a.id',
 			'a.topic',
@@ -240,7 +241,11 @@ export async function publicActivity(db: ImpactExecutor, id: number) {
 			'a.took_part',
 			'a.by_group',
 			'm.name_fi as municipality_fi',
-			'm.name_sv as municipality_sv'
+			'm.name_sv as municipality_sv',
+			// The organising unit's name: public, unlike a person's (the organiser text is staff-written).
+			'u.name_fi as unit_fi',
+			'u.name_sv as unit_sv',
+			'u.name_en as unit_en'
 		])
 		.where('a.id', '=', id)
 		.executeTakeFirst();

@@ -102,6 +102,7 @@ export { seedImpactDemo } from './demo';
 export {
 	participationMetric,
 	metricView,
+	activityHeard,
 	median,
 	reachAgainstPopulation,
 	type MetricFigures,

@@ -5,6 +5,7 @@ import { parseInt4Id } from '$lib/validation';
 import { localName } from '$lib/i18n';
 import { helsinkiDay } from '$lib/server/core/time';
 import {
+	activityHeard,
 	explanation,
 	localTitle,
 	maskSmall,
@@ -28,6 +29,7 @@ export const load: PageServerLoad = async (event) => {
 			description: a.description,
 			sourceType: a.source_type,
 			organiser: a.organiser,
+			organiserUnit: unitName(a, locale),
 			startsOn: a.starts_on,
 			endsOn: a.ends_on,
 			municipality: a.municipality_fi
@@ -44,6 +46,7 @@ export const load: PageServerLoad = async (event) => {
 			// Conversations have their own public report with the votes behind each statement.
 			report: a.source_type === 'conversation' ? `/conversations/${a.source_id}/report` : null
 		},
+		heard: await activityHeard(db, id),
 		serviceLines: p.serviceLines.map((l) => localName(l, locale)),
 		findings: p.findings.map((f) => ({
 			id: f.id,
