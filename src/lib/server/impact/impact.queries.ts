@@ -262,7 +262,7 @@ export async function publicActivity(db: ImpactExecutor, id: number) {
 		.innerJoin('impact_activity as a', 'a.id', 'f.activity_id')
 		.leftJoin('impact_decision as d', 'd.id', 'f.decision_id')
 		.leftJoin('unit as u', 'u.id', 'f.owner_unit_id')
-		.select([...publicFindingColumns, isoDay('f.recorded_on').as('recorded_on')])
+		.select([...publicFindingColumns, 'f.decision_id', isoDay('f.recorded_on').as('recorded_on')])
 		.where('f.activity_id', '=', id)
 		.where('f.withdrawn_at', 'is', null)
 		.orderBy('f.id')
@@ -271,11 +271,34 @@ export async function publicActivity(db: ImpactExecutor, id: number) {
 		activity: a,
 		serviceLines: lines,
 		findings,
+		milestones: await decisionMilestones(
+			db,
+			findings.flatMap((f) => (f.decision_id === null ? [] : [f.decision_id]))
+		),
 		timeline: await timeline(
 			db,
 			findings.map((f) => f.id)
 		)
 	};
+}
+
+/** The milestones of the given decisions, oldest first (public: titles and dates only). */
+export function decisionMilestones(db: ImpactExecutor, decisionIds: readonly number[]) {
+	if (decisionIds.length === 0) return Promise.resolve([]);
+	return db
+		.selectFrom('impact_milestone')
+		.select([
+			'id',
+			'decision_id',
+			'title_fi',
+			'title_sv',
+			'title_en',
+			isoDay('reached_on').as('reached_on')
+		])
+		.where('decision_id', 'in', [...new Set(decisionIds)])
+		.orderBy('reached_on')
+		.orderBy('id')
+		.execute();
 }
 
 /** Status changes, newest first: the Atom feed and the "what changed" list. */
