@@ -17,6 +17,9 @@ async function asUser(browser: Browser, email: string, javaScriptEnabled = true)
 }
 
 async function fillWorkshop(page: Page, over: { tookPart?: string; byGroup?: string } = {}) {
+	// Choose in the bound selects once the page runs (hydration would reset them).
+	await page.waitForLoadState('networkidle');
+	await page.locator('#f-organiserUnit').selectOption({ label: 'Ylöjärven terveysasema' });
 	await page.getByLabel('Aihe', { exact: true }).fill(WORKSHOP);
 	await page.getByRole('checkbox', { name: 'Ikäihmisten ja vammaisten palvelut' }).check();
 	await page.getByLabel('Kunta').selectOption({ label: 'Nokia' });
@@ -83,7 +86,13 @@ test('a coordinator enters a hand-held workshop; bad input is refused and stores
 	await expect(page.getByRole('heading', { level: 1, name: WORKSHOP })).toBeVisible();
 	await expect(page.getByText(FINDING_1)).toBeVisible();
 	await expect(page.getByText(FINDING_2)).toBeVisible();
-	await expect(page.getByText('Eläkeläisyhdistys')).toBeVisible();
+	// The organiser: the organising unit's name and the organiser's own text.
+	await expect(page.locator('#organiser')).toHaveText(
+		/^\s*Ylöjärven terveysasema,\s*Eläkeläisyhdistys\s*$/
+	);
+	// Nobody has answered "did you feel heard" yet: no share, counts "< 5".
+	await expect(page.locator('#heard')).toContainText('< 5 / < 5 vastaajaa vastasi 4 tai 5');
+	await expect(page.locator('#heard')).toContainText('ei tiedossa');
 	await page.goto('/staff/impact/activities');
 	await expect(page.getByText(`Väärennetty ${RUN}`)).toHaveCount(0);
 
@@ -203,6 +212,11 @@ test('a pool member who accepted the workshop invitation and a feedback giver wh
 	await q.getByLabel('4 – hyvin').check();
 	await q.getByRole('button', { name: 'Lähetä vastaus' }).click();
 	await expect(q.getByText('Kiitos vastauksestasi.')).toBeVisible();
+	// The activity's public page counts the answer in its felt-heard figure, still "< 5".
+	const publicPage = /\/sanoitte-teimme\/\d+/.exec(toMember.text)![0];
+	await q.goto(publicPage);
+	await expect(q.getByRole('heading', { name: 'Kokivat tulleensa kuulluiksi' })).toBeVisible();
+	await expect(q.locator('#heard')).toContainText('< 5 / < 5 vastaajaa vastasi 4 tai 5');
 	// Someone else's activity with the same token: not found.
 	const foreign = await q.goto(new URL(heardLink).pathname.replace(/\/\d+$/, '/1'));
 	expect(foreign?.status()).toBe(404);

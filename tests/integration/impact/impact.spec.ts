@@ -41,6 +41,7 @@ import {
 } from '../../../src/lib/server/impact';
 import * as migration from '../../../migrations/2026-12-02T1300_impact';
 import * as contactsMigration from '../../../migrations/2026-12-03T1500_impact_contacts';
+import * as milestonesMigration from '../../../migrations/2026-12-04T0900_impact_milestones';
 
 const ORIGIN = 'http://portal.test';
 // Finnish calendar days, as the service reads them (UTC is a day behind after 22:00 in winter).
@@ -465,11 +466,13 @@ describe.each(BACKENDS)('impact tracker on %s', (backend) => {
 			.insertInto('conversation_finding')
 			.values({ conversation_id: conv, statement_id: statements[1].id, note: 'vanha' })
 			.execute();
-		// The later migration's tables refer to the tracker's: down in reverse order, up again.
+		// The later migrations' tables refer to the tracker's: down in reverse order, up again.
+		await milestonesMigration.down(t.db);
 		await contactsMigration.down(t.db);
 		await migration.down(t.db);
 		await migration.up(t.db);
 		await contactsMigration.up(t.db);
+		await milestonesMigration.up(t.db);
 		const f = await t.db.selectFrom('impact_finding').selectAll().executeTakeFirstOrThrow();
 		expect(f).toMatchObject({ body: 'Verkkolomake on vaikea', note: 'vanha', status: 'received' });
 		expect(await t.db.selectFrom('impact_contact').selectAll().execute()).toHaveLength(2);

@@ -227,6 +227,7 @@ export async function publicActivity(db: ImpactExecutor, id: number) {
 	const a = await db
 		.selectFrom('impact_activity as a')
 		.leftJoin('municipality as m', 'm.code', 'a.municipality_code')
+		.leftJoin('unit as u', 'u.id', 'a.organiser_unit_id')
 		.select([
 			'a.id',
 			'a.topic',
@@ -240,7 +241,11 @@ export async function publicActivity(db: ImpactExecutor, id: number) {
 			'a.took_part',
 			'a.by_group',
 			'm.name_fi as municipality_fi',
-			'm.name_sv as municipality_sv'
+			'm.name_sv as municipality_sv',
+			// The organising unit's name: public, unlike a person's (the organiser text is staff-written).
+			'u.name_fi as unit_fi',
+			'u.name_sv as unit_sv',
+			'u.name_en as unit_en'
 		])
 		.where('a.id', '=', id)
 		.executeTakeFirst();
@@ -257,7 +262,7 @@ export async function publicActivity(db: ImpactExecutor, id: number) {
 		.innerJoin('impact_activity as a', 'a.id', 'f.activity_id')
 		.leftJoin('impact_decision as d', 'd.id', 'f.decision_id')
 		.leftJoin('unit as u', 'u.id', 'f.owner_unit_id')
-		.select([...publicFindingColumns, isoDay('f.recorded_on').as('recorded_on')])
+		.select([...publicFindingColumns, 'f.decision_id', isoDay('f.recorded_on').as('recorded_on')])
 		.where('f.activity_id', '=', id)
 		.where('f.withdrawn_at', 'is', null)
 		.orderBy('f.id')
@@ -266,11 +271,34 @@ export async function publicActivity(db: ImpactExecutor, id: number) {
 		activity: a,
 		serviceLines: lines,
 		findings,
+		milestones: await decisionMilestones(
+			db,
+			findings.flatMap((f) => (f.decision_id === null ? [] : [f.decision_id]))
+		),
 		timeline: await timeline(
 			db,
 			findings.map((f) => f.id)
 		)
 	};
+}
+
+/** The milestones of the given decisions, oldest first (public: titles and dates only). */
+export function decisionMilestones(db: ImpactExecutor, decisionIds: readonly number[]) {
+	if (decisionIds.length === 0) return Promise.resolve([]);
+	return db
+		.selectFrom('impact_milestone')
+		.select([
+			'id',
+			'decision_id',
+			'title_fi',
+			'title_sv',
+			'title_en',
+			isoDay('reached_on').as('reached_on')
+		])
+		.where('decision_id', 'in', [...new Set(decisionIds)])
+		.orderBy('reached_on')
+		.orderBy('id')
+		.execute();
 }
 
 /** Status changes, newest first: the Atom feed and the "what changed" list. */

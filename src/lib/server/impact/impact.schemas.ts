@@ -76,6 +76,19 @@ export const decisionSchema = z.object({
 });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
+/** A milestone of a decision: a dated step in fi/sv/en (not in the future: impact.service.ts). */
+export const milestoneSchema = z.object({
+	decisionId: z
+		.string({ error: 'impact.errors.unknown_decision' })
+		.trim()
+		.regex(/^[1-9]\d{0,8}$/, { error: 'impact.errors.unknown_decision' }),
+	milestoneFi: textField(300),
+	milestoneSv: textField(300, false).default(''),
+	milestoneEn: textField(300, false).default(''),
+	reachedOn: day()
+});
+export type MilestoneInput = z.infer<typeof milestoneSchema>;
+
 export const linkSchema = z.object({ decisionId: optionalId('impact.errors.unknown_decision') });
 
 const count = (key: string) =>

@@ -1,4 +1,7 @@
-/** Table types for migrations/2026-12-02T1300_impact.ts and 2026-12-03T1500_impact_contacts.ts. */
+/**
+ * Table types for migrations/2026-12-02T1300_impact.ts, 2026-12-03T1500_impact_contacts.ts and
+ * 2026-12-04T0900_impact_milestones.ts.
+ */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { NullableTimestamp } from '../core/db/core.tables';
 import type { Evidence, FindingKind, Status } from './impact.types';
@@ -41,6 +44,17 @@ export interface ImpactDecisionTable {
 	title_en: Generated<string>;
 	progress: Generated<number>;
 	decided_on: NullableDateColumn;
+	created_by: string | null;
+	created_at: Generated<Date>;
+}
+
+export interface ImpactMilestoneTable {
+	id: Generated<number>;
+	decision_id: number;
+	title_fi: string;
+	title_sv: Generated<string>;
+	title_en: Generated<string>;
+	reached_on: ColumnType<string, string, string>;
 	created_by: string | null;
 	created_at: Generated<Date>;
 }
@@ -129,6 +143,7 @@ export interface ImpactTables {
 	impact_activity: ImpactActivityTable;
 	impact_activity_service_line: ImpactActivityServiceLineTable;
 	impact_decision: ImpactDecisionTable;
+	impact_milestone: ImpactMilestoneTable;
 	impact_finding: ImpactFindingTable;
 	impact_response: ImpactResponseTable;
 	impact_recipient: ImpactRecipientTable;

@@ -179,6 +179,30 @@ export async function participationMetric(
 }
 
 /**
+ * One activity's "felt heard" figure for its public page: the answers (1–5) to the question
+ * asked after it, the number of 4–5 answers and their share. Under SMALL_GROUP answers the counts
+ * show as "< 5" and no share is given, as on the metric page.
+ */
+export async function activityHeard(
+	db: ImpactExecutor,
+	activityId: number
+): Promise<{ answers: number | string; heard: number | string; share: number | null }> {
+	const r = await db
+		.selectFrom('impact_heard')
+		.select((eb) => [
+			eb.fn.countAll<number>().as('answers'),
+			eb.fn.count<number>(sql`case when score >= ${HEARD_FROM} then 1 end`).as('heard')
+		])
+		.where('activity_id', '=', activityId)
+		.executeTakeFirstOrThrow();
+	const answers = Number(r.answers);
+	const heard = Number(r.heard);
+	if (answers < SMALL_GROUP)
+		return { answers: maskSmall(answers)!, heard: maskSmall(heard)!, share: null };
+	return { answers, heard, share: heard / answers };
+}
+
+/**
  * The metric as the pages show it: service-line names in the reader's language, small reach
  * groups masked, reach set against the pool's population figures when the page passes them.
  */

@@ -8,12 +8,15 @@ import { parseInt4Id } from '$lib/validation';
 import { localName } from '$lib/i18n';
 import { helsinkiDay } from '$lib/server/core/time';
 import {
+	addMilestone,
 	changeStatus,
+	decisionMilestones,
 	createDecision,
 	decisionFindingIds,
 	decisionSchema,
 	isCoordinator,
 	listDecisions,
+	milestoneSchema,
 	rollUpProgress,
 	setProgress,
 	statusSchema
@@ -24,6 +27,10 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = await runtime();
 	const decisions = await listDecisions(db);
 	const rolled = rollUpProgress(decisions);
+	const milestones = await decisionMilestones(
+		db,
+		decisions.map((d) => d.id)
+	);
 	const locale = event.locals.locale;
 	return {
 		coordinator: isCoordinator(user),
@@ -34,10 +41,25 @@ export const load: PageServerLoad = async (event) => {
 			progress: d.progress,
 			rolled: rolled.get(d.id) ?? d.progress,
 			hasChildren: decisions.some((c) => c.parent_id === d.id),
-			findings: Number(d.findings ?? 0)
+			findings: Number(d.findings ?? 0),
+			milestones: milestones
+				.filter((m) => m.decision_id === d.id)
+				.map((m) => ({
+					id: m.id,
+					on: m.reached_on,
+					title: localName(
+						{ name_fi: m.title_fi, name_sv: m.title_sv, name_en: m.title_en },
+						locale
+					)
+				}))
 		})),
 		today: helsinkiDay(new Date()),
 		form: await superValidate(zod4(decisionSchema), { id: 'decision' }),
+		milestoneForm: await superValidate(
+			{ reachedOn: helsinkiDay(new Date()), decisionId: String(decisions[0]?.id ?? '') },
+			zod4(milestoneSchema),
+			{ errors: false, id: 'milestone' }
+		),
 		statusForm: await superValidate(
 			{ status: 'decided', effectiveOn: helsinkiDay(new Date()) },
 			zod4(statusSchema),
@@ -72,6 +94,21 @@ export const actions: Actions = {
 		const { db } = await runtime();
 		if (!(await setProgress(db, user, id, progress))) error(404, 'not found');
 		return { done: 'impact.decisions.progressSaved' };
+	},
+	milestone: async (event) => {
+		const user = requireUser(event);
+		const form = await superValidate(event.request, zod4(milestoneSchema), { id: 'milestone' });
+		if (!form.valid) return fail(400, { milestoneForm: form });
+		const { db } = await runtime();
+		const r = await addMilestone(db, user, form.data);
+		if (!r.ok) {
+			if (r.error === 'forbidden')
+				return message(form, { type: 'error', key: 'impact.errors.forbidden' }, { status: 403 });
+			if (r.error === 'unknown_decision')
+				return setError(form, 'decisionId', 'impact.errors.unknown_decision');
+			return setError(form, 'reachedOn', `impact.errors.${r.error}`);
+		}
+		return message(form, { type: 'success', key: 'impact.decisions.milestoneAdded' });
 	},
 	status: async (event) => {
 		const user = requireUser(event);
