@@ -1,6 +1,6 @@
 /** Data of the public NPS pages: county → service line → unit, from rollups only. */
 import { error } from '@sveltejs/kit';
-import { localName, type Locale } from '$lib/i18n';
+import { localName, localNameLang, type Locale } from '$lib/i18n';
 import type { FeedbackExecutor } from './feedback.db';
 import { listServiceLines, listUnits } from '../core/org';
 import { cachedPromise, shortLivedCache } from '../core/cache';
@@ -30,6 +30,7 @@ async function computeCountyPage(db: FeedbackExecutor, locale: Locale) {
 		items: lines.map((l) => ({
 			href: `/nps/${l.code}`,
 			name: localName(l, locale),
+			lang: localNameLang(l, locale),
 			figure: byLine.get(l.id) ?? null
 		}))
 	};
@@ -46,10 +47,12 @@ export async function linePage(db: FeedbackExecutor, lineCode: string, locale: L
 	return {
 		threshold: feedbackConfig().publicThreshold,
 		name: localName(line, locale),
+		lang: localNameLang(line, locale),
 		summary,
 		items: units.map((u) => ({
 			href: `/nps/${line.code}/${u.code}`,
 			name: localName(u, locale),
+			lang: localNameLang(u, locale),
 			figure: byUnit.get(u.id) ?? null
 		}))
 	};
@@ -69,7 +72,12 @@ export async function unitPage(
 	return {
 		threshold: feedbackConfig().publicThreshold,
 		name: localName(unit, locale),
-		line: { code: line.code, name: localName(line, locale) },
+		lang: localNameLang(unit, locale),
+		line: {
+			code: line.code,
+			name: localName(line, locale),
+			lang: localNameLang(line, locale)
+		},
 		unitCode: unit.code,
 		summary: await publicSummary(db, { unitIds: [unit.id] })
 	};
