@@ -82,10 +82,13 @@ export async function submitDirectFeedback(
 	origin: string,
 	form: CaseForm,
 	locale: Locale
-): Promise<{ ok: true; replyRequested: boolean } | { ok: false; field: 'unit'; key: string }> {
+): Promise<
+	| { ok: true; reply: 'email' | 'phone' | 'none'; caseNumber: string; dueDay: string | null }
+	| { ok: false; field: 'unit'; key: string }
+> {
 	const unit = await getActiveUnitId(db, form.unit);
 	if (!unit) return { ok: false, field: 'unit', key: 'feedback.errors.unit' };
-	await submitCase(db, origin, {
+	const saved = await submitCase(db, origin, {
 		clientId: form.clientId,
 		unitId: unit.id,
 		kind: form.kind,
@@ -96,7 +99,10 @@ export async function submitDirectFeedback(
 			: undefined,
 		locale
 	});
-	return { ok: true, replyRequested: form.replyRequested };
+	// The thanks page says how the answer comes: a phone-only sender gets no receipt mail, so the
+	// page is where they learn the case number and the day by which we call (issue 11).
+	const reply = !form.replyRequested ? 'none' : form.email ? 'email' : 'phone';
+	return { ok: true, reply, caseNumber: caseNumber(saved.caseNo), dueDay: saved.dueDay };
 }
 
 export async function submitCase(
@@ -104,7 +110,7 @@ export async function submitCase(
 	origin: string,
 	input: NewCase,
 	now = new Date()
-): Promise<{ id: string; duplicate: boolean }> {
+): Promise<{ id: string; duplicate: boolean; caseNo: number; dueDay: string | null }> {
 	const cfg = feedbackConfig();
 	return db.transaction().execute(async (trx) => {
 		const unit = await trx
@@ -133,10 +139,15 @@ export async function submitCase(
 		if (!row) {
 			const existing = await trx
 				.selectFrom('feedback_case')
-				.select('id')
+				.select(['id', 'case_no', 'due_at'])
 				.where('client_id', '=', input.clientId)
 				.executeTakeFirstOrThrow();
-			return { id: existing.id, duplicate: true };
+			return {
+				id: existing.id,
+				duplicate: true,
+				caseNo: existing.case_no,
+				dueDay: existing.due_at ? helsinkiDay(existing.due_at) : null
+			};
 		}
 		await publish(trx, 'feedback.open_texts_received', { refs: [{ type: 'case', id: row.id }] });
 		if (input.replyRequested && input.contact) {
@@ -173,7 +184,12 @@ export async function submitCase(
 					})
 				]);
 		}
-		return { id: row.id, duplicate: false };
+		return {
+			id: row.id,
+			duplicate: false,
+			caseNo: row.case_no,
+			dueDay: due ? helsinkiDay(due) : null
+		};
 	});
 }
 

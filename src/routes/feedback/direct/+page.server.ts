@@ -32,6 +32,9 @@ export const actions: Actions = {
 		const { db, config } = await runtime();
 		const r = await submitDirectFeedback(db, config.origin, form.data, locals.locale);
 		if (!r.ok) return setError(form, r.field, r.key);
-		redirect(303, `/feedback/direct/sent?reply=${r.replyRequested ? 1 : 0}`);
+		const sent = new URLSearchParams({ reply: r.reply });
+		if (r.reply !== 'none') sent.set('case', r.caseNumber);
+		if (r.dueDay) sent.set('due', r.dueDay);
+		redirect(303, `/feedback/direct/sent?${sent}`);
 	}
 };
