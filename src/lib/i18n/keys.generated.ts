@@ -438,6 +438,11 @@ export type MessageKey =
 	| 'councils.auditActions.councils_statement_approved'
 	| 'councils.auditActions.councils_statement_drafted'
 	| 'councils.auditActions.councils_statement_reopened'
+	| 'councils.auditObjects.council_body'
+	| 'councils.auditObjects.council_meeting'
+	| 'councils.auditObjects.council_member'
+	| 'councils.auditObjects.council_request'
+	| 'councils.auditObjects.council_statement'
 	| 'councils.errors.amount'
 	| 'councils.errors.answer'
 	| 'councils.errors.before_start'
@@ -711,6 +716,10 @@ export type MessageKey =
 	| 'experts.auditActions.experts_request_create'
 	| 'experts.auditActions.experts_training_add'
 	| 'experts.auditActions.experts_training_remove'
+	| 'experts.auditObjects.expert_assignment'
+	| 'experts.auditObjects.expert_profile'
+	| 'experts.auditObjects.expert_request'
+	| 'experts.auditObjects.expert_training'
 	| 'experts.coord.export'
 	| 'experts.coord.proposedCol'
 	| 'experts.coord.requests'
@@ -925,6 +934,7 @@ export type MessageKey =
 	| 'feedback.auditObjects.feedback_response'
 	| 'feedback.auditObjects.feedback_survey'
 	| 'feedback.auditObjects.feedback_theme'
+	| 'feedback.auditObjects.feedback_visit_source'
 	| 'feedback.cases.addNote'
 	| 'feedback.cases.answer'
 	| 'feedback.cases.answerByEmail'
@@ -1342,6 +1352,10 @@ export type MessageKey =
 	| 'fees.auditActions.fees_rate_end'
 	| 'fees.auditActions.fees_record'
 	| 'fees.auditActions.fees_remove'
+	| 'fees.auditObjects.fee_correction'
+	| 'fees.auditObjects.fee_month'
+	| 'fees.auditObjects.fee_rate'
+	| 'fees.auditObjects.fee_record'
 	| 'fees.errors.alreadyClosed'
 	| 'fees.errors.amount'
 	| 'fees.errors.date'
@@ -1738,6 +1752,7 @@ export type MessageKey =
 	| 'panels.auditActions.panels_session'
 	| 'panels.auditActions.panels_support'
 	| 'panels.auditActions.panels_take_pool'
+	| 'panels.auditObjects.panel'
 	| 'panels.category.age_band'
 	| 'panels.category.gender'
 	| 'panels.category.language'
@@ -2231,12 +2246,17 @@ export type MessageKey =
 	| 'pool.title'
 	| 'pool.waiting.awaiting'
 	| 'pool.waiting.replies'
+	| 'textanalysis.auditActions.textanalysis_label_confirmed'
+	| 'textanalysis.auditActions.textanalysis_label_corrected'
 	| 'textanalysis.auditActions.textanalysis_model_promoted'
 	| 'textanalysis.auditActions.textanalysis_model_rejected'
 	| 'textanalysis.auditActions.textanalysis_retrain_requested'
 	| 'textanalysis.auditActions.textanalysis_theme_created'
 	| 'textanalysis.auditActions.textanalysis_theme_sent'
 	| 'textanalysis.auditActions.textanalysis_theme_updated'
+	| 'textanalysis.auditObjects.ta_model'
+	| 'textanalysis.auditObjects.ta_retrain_request'
+	| 'textanalysis.auditObjects.ta_theme'
 	| 'textanalysis.dashboard.allUnits'
 	| 'textanalysis.dashboard.answers'
 	| 'textanalysis.dashboard.byMonth'
@@ -2829,6 +2849,12 @@ export interface KeyGroups {
 		| 'councils.auditActions.councils_statement_approved'
 		| 'councils.auditActions.councils_statement_drafted'
 		| 'councils.auditActions.councils_statement_reopened';
+	'councils.auditObjects':
+		| 'councils.auditObjects.council_body'
+		| 'councils.auditObjects.council_meeting'
+		| 'councils.auditObjects.council_member'
+		| 'councils.auditObjects.council_request'
+		| 'councils.auditObjects.council_statement';
 	'councils.errors':
 		| 'councils.errors.amount'
 		| 'councils.errors.answer'
@@ -3133,6 +3159,11 @@ export interface KeyGroups {
 		| 'experts.auditActions.experts_request_create'
 		| 'experts.auditActions.experts_training_add'
 		| 'experts.auditActions.experts_training_remove';
+	'experts.auditObjects':
+		| 'experts.auditObjects.expert_assignment'
+		| 'experts.auditObjects.expert_profile'
+		| 'experts.auditObjects.expert_request'
+		| 'experts.auditObjects.expert_training';
 	'experts.coord':
 		| 'experts.coord.export'
 		| 'experts.coord.proposedCol'
@@ -3373,7 +3404,8 @@ export interface KeyGroups {
 		| 'feedback.auditObjects.feedback_case'
 		| 'feedback.auditObjects.feedback_response'
 		| 'feedback.auditObjects.feedback_survey'
-		| 'feedback.auditObjects.feedback_theme';
+		| 'feedback.auditObjects.feedback_theme'
+		| 'feedback.auditObjects.feedback_visit_source';
 	'feedback.cases':
 		| 'feedback.cases.addNote'
 		| 'feedback.cases.answer'
@@ -3822,6 +3854,11 @@ export interface KeyGroups {
 		| 'fees.auditActions.fees_rate_end'
 		| 'fees.auditActions.fees_record'
 		| 'fees.auditActions.fees_remove';
+	'fees.auditObjects':
+		| 'fees.auditObjects.fee_correction'
+		| 'fees.auditObjects.fee_month'
+		| 'fees.auditObjects.fee_rate'
+		| 'fees.auditObjects.fee_record';
 	'fees.errors':
 		| 'fees.errors.alreadyClosed'
 		| 'fees.errors.amount'
@@ -4259,6 +4296,7 @@ export interface KeyGroups {
 		| 'panels.auditActions.panels_session'
 		| 'panels.auditActions.panels_support'
 		| 'panels.auditActions.panels_take_pool';
+	'panels.auditObjects': 'panels.auditObjects.panel';
 	'panels.category':
 		| 'panels.category.age_band'
 		| 'panels.category.gender'
@@ -4801,12 +4839,18 @@ export interface KeyGroups {
 		| 'pool.waiting.awaiting'
 		| 'pool.waiting.replies';
 	'textanalysis.auditActions':
+		| 'textanalysis.auditActions.textanalysis_label_confirmed'
+		| 'textanalysis.auditActions.textanalysis_label_corrected'
 		| 'textanalysis.auditActions.textanalysis_model_promoted'
 		| 'textanalysis.auditActions.textanalysis_model_rejected'
 		| 'textanalysis.auditActions.textanalysis_retrain_requested'
 		| 'textanalysis.auditActions.textanalysis_theme_created'
 		| 'textanalysis.auditActions.textanalysis_theme_sent'
 		| 'textanalysis.auditActions.textanalysis_theme_updated';
+	'textanalysis.auditObjects':
+		| 'textanalysis.auditObjects.ta_model'
+		| 'textanalysis.auditObjects.ta_retrain_request'
+		| 'textanalysis.auditObjects.ta_theme';
 	'textanalysis.dashboard':
 		| 'textanalysis.dashboard.allUnits'
 		| 'textanalysis.dashboard.answers'

@@ -29,5 +29,17 @@ export const councilsManifest: ModuleManifest<CouncilsDb> = {
 	events: {
 		publishes: ['councils.statement_approved', 'councils.statement_reopened'],
 		handlers: COUNCILS_HANDLERS
-	}
+	},
+	// The audit log names these objects, and links those with a staff page.
+	auditObjects: [
+		{
+			entityType: 'council_body',
+			labelKey: 'councils.auditObjects.council_body',
+			href: (id) => `/staff/councils/${id}`
+		},
+		{ entityType: 'council_meeting', labelKey: 'councils.auditObjects.council_meeting' },
+		{ entityType: 'council_member', labelKey: 'councils.auditObjects.council_member' },
+		{ entityType: 'council_request', labelKey: 'councils.auditObjects.council_request' },
+		{ entityType: 'council_statement', labelKey: 'councils.auditObjects.council_statement' }
+	]
 };

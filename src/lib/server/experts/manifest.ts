@@ -34,5 +34,24 @@ export const expertsManifest: ModuleManifest<ExpertsDb> = {
 		// is the key, and the page's buttons answer.
 	],
 	activities: [{ type: 'expert_assignment', labelKey: 'experts.activity', offeredTo: ['impact'] }],
-	events: { publishes: ['experts.finding_recorded'] }
+	events: { publishes: ['experts.finding_recorded'] },
+	// The audit log names these objects, and links those with a staff page.
+	auditObjects: [
+		{
+			entityType: 'expert_profile',
+			labelKey: 'experts.auditObjects.expert_profile',
+			href: (id) => `/staff/experts/register/${id}`
+		},
+		{
+			entityType: 'expert_request',
+			labelKey: 'experts.auditObjects.expert_request',
+			href: (id) => `/staff/experts/requests/${id}`
+		},
+		{
+			entityType: 'expert_assignment',
+			labelKey: 'experts.auditObjects.expert_assignment',
+			href: (id) => `/staff/experts/assignments/${id}`
+		},
+		{ entityType: 'expert_training', labelKey: 'experts.auditObjects.expert_training' }
+	]
 };

@@ -92,6 +92,10 @@ export const feedbackManifest: ModuleManifest<FeedbackDb> = {
 	},
 	auditObjects: [
 		{
+			entityType: 'feedback_visit_source',
+			labelKey: 'feedback.auditObjects.feedback_visit_source'
+		},
+		{
 			entityType: 'feedback_case',
 			labelKey: 'feedback.auditObjects.feedback_case',
 			href: (id) => `/staff/feedback/cases/${id}`

@@ -11,5 +11,12 @@ export const feesManifest: ModuleManifest<FeesDb> = {
 	],
 	// /admin (admins) and /account (signed in) are core's areas; the pages check ownership.
 	access: [],
-	seedDemo: seedFeesDemo
+	seedDemo: seedFeesDemo,
+	// The audit log names these objects, and links those with a staff page.
+	auditObjects: [
+		{ entityType: 'fee_rate', labelKey: 'fees.auditObjects.fee_rate' },
+		{ entityType: 'fee_record', labelKey: 'fees.auditObjects.fee_record' },
+		{ entityType: 'fee_month', labelKey: 'fees.auditObjects.fee_month' },
+		{ entityType: 'fee_correction', labelKey: 'fees.auditObjects.fee_correction' }
+	]
 };

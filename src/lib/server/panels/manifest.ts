@@ -35,5 +35,13 @@ export const panelsManifest: ModuleManifest<PanelsDb> = {
 	events: {
 		publishes: ['panels.recommendation_published'],
 		handlers: PANELS_HANDLERS
-	}
+	},
+	// The audit log names these objects, and links those with a staff page.
+	auditObjects: [
+		{
+			entityType: 'panel',
+			labelKey: 'panels.auditObjects.panel',
+			href: (id) => `/staff/panels/${id}`
+		}
+	]
 };

@@ -43,5 +43,11 @@ export const textanalysisManifest: ModuleManifest<TextanalysisDb> = {
 		},
 		{ prefix: '/admin/text-analysis', requirement: { kind: 'roles', roles: ['admin'] } }
 	],
-	events: { publishes: ['textanalysis.theme_rising'], handlers: TEXTANALYSIS_HANDLERS }
+	events: { publishes: ['textanalysis.theme_rising'], handlers: TEXTANALYSIS_HANDLERS },
+	// The audit log names these objects, and links those with a staff page.
+	auditObjects: [
+		{ entityType: 'ta_theme', labelKey: 'textanalysis.auditObjects.ta_theme' },
+		{ entityType: 'ta_model', labelKey: 'textanalysis.auditObjects.ta_model' },
+		{ entityType: 'ta_retrain_request', labelKey: 'textanalysis.auditObjects.ta_retrain_request' }
+	]
 };

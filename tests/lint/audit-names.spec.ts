@@ -7,12 +7,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditActionLabel } from './audit-labels';
+import { auditActionLabel, auditObjectView } from '../../src/lib/server/core/audit/audit-labels';
+import { auditObjects } from '../../src/lib/server/modules';
 
-const SERVER = path.resolve(__dirname, '../..');
+const SERVER = path.resolve(__dirname, '../../src/lib/server');
 const TEMPLATED = [
 	...['invite', 'confirm', 'decline', 'withdraw'].map((a) => `panels.member_${a}`),
-	...['confirm', 'decline', 'withdraw'].map((a) => `panels.member_own_${a}`)
+	...['confirm', 'decline', 'withdraw'].map((a) => `panels.member_own_${a}`),
+	...['confirmed', 'corrected'].map((k) => `textanalysis.label_${k}`)
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -35,6 +37,14 @@ function actionsInSource(): string[] {
 	return [...found, ...TEMPLATED].sort();
 }
 
+function entityTypesInSource(): string[] {
+	const found = new Set<string>(['panel']); // panels' audit() wrapper writes it for every action
+	for (const file of sourceFiles(SERVER))
+		for (const m of fs.readFileSync(file, 'utf8').matchAll(/entityType:\s*'([a-z_]+)'/g))
+			found.add(m[1]);
+	return [...found].sort();
+}
+
 describe('audit action names', () => {
 	const actions = actionsInSource();
 
@@ -47,6 +57,14 @@ describe('audit action names', () => {
 	for (const locale of ['fi', 'sv', 'en'] as const)
 		it(`names every action in ${locale}`, () => {
 			const unnamed = actions.filter((a) => auditActionLabel(locale, a) === a);
+			expect(unnamed).toEqual([]);
+		});
+
+	for (const locale of ['fi', 'sv', 'en'] as const)
+		it(`names every object type in ${locale}`, () => {
+			const unnamed = entityTypesInSource().filter(
+				(type) => auditObjectView(auditObjects, locale, type, '1').label === type
+			);
 			expect(unnamed).toEqual([]);
 		});
 });
