@@ -29,6 +29,7 @@ import {
 	reachAgainstPopulation,
 	activitySchema,
 	addActivityFindings,
+	publicActivity,
 	changeStatus,
 	createActivity,
 	statusSchema
@@ -370,6 +371,113 @@ describe.each(BACKENDS)('impact contacts on %s', (backend) => {
 		await t.db.transaction().execute((trx) => publish(trx, 'user.erased', { userId: staff.id }));
 		await deliver();
 		expect(await t.db.selectFrom('impact_recipient').selectAll().execute()).toHaveLength(0);
+	});
+
+	it('counts pool members who accepted by their groups as they were then, not as they are now', async () => {
+		// A workshop with no figures of its own: who took part is the pool members who said yes.
+		const r = await createActivity(
+			t.db,
+			coordinator,
+			workshop({ invited: undefined, tookPart: undefined, byGroup: '', findings: '' }),
+			TODAY
+		);
+		if (!r.ok) throw new Error('activity');
+		const year = Number(TODAY.slice(0, 4));
+		const ids: string[] = [];
+		for (let i = 0; i < 5; i++)
+			ids.push(
+				await activeMember(t.db, {
+					email: `tre${i}@example.fi`,
+					municipality: '837',
+					birthYear: year - 40,
+					gender: 'female',
+					motherTongue: 'fi'
+				})
+			);
+		const vlk = await activeMember(t.db, {
+			email: 'vlk@example.fi',
+			municipality: '908',
+			birthYear: year - 80,
+			motherTongue: 'sv'
+		});
+		const undecided = await activeMember(t.db, { email: 'ehka@example.fi', municipality: '211' });
+		void undecided;
+		await createInvitation(t.db, coordinator.id, ORIGIN, {
+			activityType: 'workshop',
+			activityId: String(r.id),
+			title: 'Työpaja',
+			messages: { fi: 'Tervetuloa' },
+			replyDeadline: new Date(Date.now() + 86400000),
+			filters: {}
+		});
+		const token = (to: string) => lastLinkTo(t.db, to, '/pool/reply');
+		for (let i = 0; i < 5; i++)
+			expect(await answerByToken(t.db, await token(`tre${i}@example.fi`), 'yes')).toBe('ok');
+		expect(await answerByToken(t.db, await token('vlk@example.fi'), 'yes')).toBe('ok');
+		// A yes taken back is no participant.
+		const back = await token('ehka@example.fi');
+		expect(await answerByToken(t.db, back, 'yes')).toBe('ok');
+		expect(await answerByToken(t.db, back, 'maybe')).toBe('ok');
+		await deliver();
+
+		// Later, one member moves to Kangasala and another is erased: the figures stay as they were.
+		const moved = await t.db
+			.selectFrom('pool_member')
+			.selectAll()
+			.where('id', '=', ids[0])
+			.executeTakeFirstOrThrow();
+		await t.db
+			.updateTable('pool_member')
+			.set({ municipality_code: '211', birth_year: moved.birth_year - 30 })
+			.where('id', '=', ids[0])
+			.execute();
+		expect(await eraseMember(t.db, vlk, 'left')).toBe(true);
+		await deliver();
+		// A redelivered answer is the same answer: counted once.
+		const answered = await t.db
+			.selectFrom('event_outbox')
+			.select(['id', 'payload', 'created_at'])
+			.where('name', '=', 'pool.invitation_answered')
+			.orderBy('id')
+			.execute();
+		const participant = CONTACT_HANDLERS.find((h) => h.id === 'impact.pool-participant')!;
+		await t.db.transaction().execute((trx) =>
+			participant.handle(
+				trx,
+				answered[1].payload as never,
+				{
+					eventId: answered[1].id,
+					name: 'pool.invitation_answered',
+					publishedAt: new Date(),
+					attempt: 2
+				} as never
+			)
+		);
+
+		const m = await participationMetric(t.db, { year });
+		const groups = Object.fromEntries(m.reach.map((g) => [g.group, g.participants]));
+		expect(groups).toEqual({
+			'municipality:837': 5,
+			'municipality:908': 1,
+			'age_band:30-44': 5,
+			'age_band:75+': 1,
+			'gender:female': 5,
+			'language:fi': 5,
+			'language:sv': 1
+		});
+		expect(m.participants).toBe(6);
+		const page = await publicActivity(t.db, r.id);
+		expect(page!.activity.took_part).toBe(6);
+		expect(page!.activity.by_group).toEqual(groups);
+		// The erased member is no longer linked to the count.
+		expect(
+			await t.db
+				.selectFrom('impact_participant')
+				.select('member_id')
+				.where('member_id', '=', vlk)
+				.execute()
+		).toEqual([]);
+		expect(await t.db.selectFrom('impact_participant').selectAll().execute()).toHaveLength(6);
 	});
 
 	it('sets reach against the pool’s population shares, small groups masked, as a hand count', async () => {

@@ -339,6 +339,23 @@ age_band,65-74,5,5
 			.executeTakeFirstOrThrow();
 		expect(finding.kind).toBe('recommendation');
 		expect(finding.evidence[0]).toMatchObject({ count: 3, share: 0.6 });
+		// The panel reaches the tracker's reach figures by its confirmed members' groups, as their
+		// attributes were frozen when they became volunteers (a hand count of the seated five).
+		// Three seated from the mailed CSV (gender, age band) and two from the pool (also municipality
+		// 837; their language "unknown" and the like are no group the population has).
+		const hand = {
+			'gender:female': 2,
+			'gender:male': 3,
+			'age_band:30-44': 3,
+			'age_band:65-74': 2,
+			'municipality:837': 2
+		};
+		const activity = await t.db
+			.selectFrom('impact_activity')
+			.select(['took_part', 'by_group'])
+			.where('source_type', '=', 'panel')
+			.executeTakeFirstOrThrow();
+		expect(activity).toEqual({ took_part: 5, by_group: hand });
 	});
 
 	it('gives the same panel for the same seed', async () => {

@@ -8,6 +8,7 @@ import type { ImpactExecutor } from './impact.db';
 import type { PublicFilter } from './impact.schemas';
 import { SMALL_GROUP, type Status } from './impact.types';
 import { findingRecipients } from './contacts';
+import { participantsOf, participation } from './participants';
 
 /** A `date` column as 'YYYY-MM-DD' on both drivers (pg reads a date as a local Date). */
 export function isoDay(column: string): RawBuilder<string> {
@@ -250,6 +251,9 @@ export async function publicActivity(db: ImpactExecutor, id: number) {
 		.where('a.id', '=', id)
 		.executeTakeFirst();
 	if (!a) return null;
+	const { tookPart, byGroup } = participation(a, (await participantsOf(db, [a]))(a));
+	a.took_part = tookPart;
+	a.by_group = byGroup;
 	const lines = await db
 		.selectFrom('impact_activity_service_line as l')
 		.innerJoin('service_line as s', 's.id', 'l.service_line_id')
@@ -301,6 +305,26 @@ export function decisionMilestones(db: ImpactExecutor, decisionIds: readonly num
 		.execute();
 }
 
+/** One milestone with its decision's title, for its edit page. */
+export function getMilestone(db: ImpactExecutor, id: number) {
+	return db
+		.selectFrom('impact_milestone as m')
+		.innerJoin('impact_decision as d', 'd.id', 'm.decision_id')
+		.select([
+			'm.id',
+			'm.decision_id',
+			'm.title_fi',
+			'm.title_sv',
+			'm.title_en',
+			isoDay('m.reached_on').as('reached_on'),
+			'd.title_fi as decision_fi',
+			'd.title_sv as decision_sv',
+			'd.title_en as decision_en'
+		])
+		.where('m.id', '=', id)
+		.executeTakeFirst();
+}
+
 /** Status changes, newest first: the Atom feed and the "what changed" list. */
 export function statusChanges(db: ImpactExecutor, limit = 100) {
 	return db
@@ -327,7 +351,7 @@ export function statusChanges(db: ImpactExecutor, limit = 100) {
 
 /** Everything public, for the CSV and JSON exports (see the schema on /sanoitte-teimme/data). */
 export async function openData(db: ImpactExecutor) {
-	const activities = await db
+	const activityRows = await db
 		.selectFrom('impact_activity as a')
 		.select((eb) => [
 			'a.id',
@@ -336,8 +360,10 @@ export async function openData(db: ImpactExecutor) {
 			'a.municipality_code',
 			isoDay('a.starts_on').as('starts_on'),
 			isoDay('a.ends_on').as('ends_on'),
+			'a.source_id',
 			'a.invited',
 			'a.took_part',
+			'a.by_group',
 			eb
 				.selectFrom('impact_activity_service_line as l')
 				.innerJoin('service_line as s', 's.id', 'l.service_line_id')
@@ -347,6 +373,11 @@ export async function openData(db: ImpactExecutor) {
 		])
 		.orderBy('a.id')
 		.execute();
+	const frozen = await participantsOf(db, activityRows);
+	const activities = activityRows.map(({ source_id: _id, by_group, ...a }) => ({
+		...a,
+		took_part: participation({ ...a, by_group }, frozen({ ...a, source_id: _id })).tookPart
+	}));
 	const findings = await db
 		.selectFrom('impact_finding as f')
 		.leftJoin('unit as u', 'u.id', 'f.owner_unit_id')
@@ -383,7 +414,21 @@ export async function openData(db: ImpactExecutor) {
 		.select(['id', 'parent_id', 'title_fi', 'title_sv', 'title_en', 'progress'])
 		.orderBy('id')
 		.execute();
-	return { activities, findings, responses, decisions };
+	const milestones = await db
+		.selectFrom('impact_milestone')
+		.select([
+			'id',
+			'decision_id',
+			isoDay('reached_on').as('reached_on'),
+			'title_fi',
+			'title_sv',
+			'title_en'
+		])
+		.orderBy('decision_id')
+		.orderBy('reached_on')
+		.orderBy('id')
+		.execute();
+	return { activities, findings, responses, decisions, milestones };
 }
 
 /** The findings behind a decision (for moving them together: one notice per person). */

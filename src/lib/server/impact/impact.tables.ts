@@ -139,6 +139,32 @@ export interface ImpactHeardTable {
 	answered_at: Generated<Date>;
 }
 
+/**
+ * A pool member who accepted an invitation to an activity, with their groups frozen at the
+ * answer (`<dimension>:<value>`); null member: erased since, still counted.
+ */
+export interface ImpactParticipantTable {
+	id: Generated<number>;
+	source_type: string;
+	source_id: string;
+	invitation_id: number;
+	member_id: string | null;
+	groups: JSONColumnType<string[], string, string>;
+	accepted_at: Generated<Date>;
+}
+
+/** An address left to hear what came of an activity, waiting for its mailed link (14 days). */
+export interface ImpactFollowRequestTable {
+	id: Generated<number>;
+	token_hash: string;
+	source_type: string;
+	source_id: string;
+	topic: string;
+	email: string;
+	locale: Generated<string>;
+	created_at: Generated<Date>;
+}
+
 export interface ImpactTables {
 	impact_activity: ImpactActivityTable;
 	impact_activity_service_line: ImpactActivityServiceLineTable;
@@ -152,4 +178,6 @@ export interface ImpactTables {
 	impact_source_contact: ImpactSourceContactTable;
 	impact_recipient_origin: ImpactRecipientOriginTable;
 	impact_heard: ImpactHeardTable;
+	impact_participant: ImpactParticipantTable;
+	impact_follow_request: ImpactFollowRequestTable;
 }

@@ -9,9 +9,10 @@
  *   implemented or implemented.
  * - Median days from a finding to its first response (the first status after "received") and
  *   to its outcome (the first "implemented" or "not taken forward"), over findings that have one.
- * - Reach: participants by group as the sources froze them at participation (`by_group`), set
- *   against the population shares the pool holds (`reachAgainstPopulation`, passed in by the
- *   page: the tracker never reads the pool's tables).
+ * - Reach: participants by group as they were when they took part: the figures the source or
+ *   organiser gave (`by_group`), or else the pool members who accepted, frozen at their answer
+ *   (participants.ts); set against the population shares the pool holds
+ *   (`reachAgainstPopulation`, passed in by the page: the tracker never reads the pool's tables).
  * - Felt heard: the share of "felt heard" answers (1–5, heard.service.ts) that are 4 or 5, over
  *   the activities counted (by the year the activity started).
  */
@@ -27,6 +28,7 @@ import {
 	type GroupDimension
 } from './impact.types';
 import { maskSmall } from './impact.queries';
+import { participantsOf, participation } from './participants';
 
 export function median(values: number[]): number | null {
 	if (values.length === 0) return null;
@@ -106,6 +108,8 @@ export async function participationMetric(
 		.leftJoin('service_line as s', 's.id', 'l.service_line_id')
 		.select([
 			'a.id',
+			'a.source_type',
+			'a.source_id',
 			'a.took_part',
 			'a.by_group',
 			's.id as line_id',
@@ -117,10 +121,12 @@ export async function participationMetric(
 		]);
 	if (year) acts = acts.where(sql<number>`extract(year from a.starts_on)`, '=', year);
 	const actRows = await acts.execute();
+	const frozen = await participantsOf(db, actRows);
 	const cells = new Map<string, MetricFigures['perLineQuarter'][number] & { sort: number }>();
 	const seen = new Map<number, { took: number; groups: Record<string, number> }>();
 	for (const a of actRows) {
-		seen.set(a.id, { took: a.took_part ?? 0, groups: a.by_group ?? {} });
+		const p = participation(a, frozen(a));
+		seen.set(a.id, { took: p.tookPart ?? 0, groups: p.byGroup });
 		const key = `${a.line_id ?? 0} ${a.quarter}`;
 		const c = cells.get(key) ?? {
 			serviceLineId: a.line_id,
@@ -133,7 +139,7 @@ export async function participationMetric(
 			sort: a.sort_order ?? 1e9
 		};
 		c.activities++;
-		c.participants += a.took_part ?? 0;
+		c.participants += p.tookPart ?? 0;
 		cells.set(key, c);
 	}
 	let heardQ = db

@@ -14,6 +14,12 @@ export interface RecommendationPublishedEvent {
 	publishedOn: string;
 	/** Members on the panel when it recommended (confirmed). */
 	members: number;
+	/**
+	 * The confirmed members by group (`<dimension>:<value>` in the pool's vocabulary: municipality,
+	 * age band, gender, language), from the attributes frozen when each became a volunteer; a
+	 * category the panel did not take in is left out.
+	 */
+	byGroup?: Record<string, number>;
 	points: { pointId: number; body: string; supporters: number; share: number | null }[];
 	memberUserIds: string[];
 }

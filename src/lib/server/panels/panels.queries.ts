@@ -137,7 +137,7 @@ export async function attendanceOf(db: PanelsExecutor, sessionId: number) {
 export function seatedOf(db: PanelsExecutor, panelId: number) {
 	return db
 		.selectFrom('panel_volunteer')
-		.select(['id', 'ref', 'name', 'state', 'user_id', 'email', 'locale'])
+		.select(['id', 'ref', 'name', 'state', 'user_id', 'email', 'locale', 'attributes'])
 		.where('panel_id', '=', panelId)
 		.where('state', 'in', [...SEATED])
 		.orderBy('ref')

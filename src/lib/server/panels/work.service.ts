@@ -155,6 +155,29 @@ export async function removePoint(
 	return r ? { ok: true } : problem('panels.errors.unknownPoint');
 }
 
+/** The tracker's groups and the values a volunteer's frozen attributes may give for them. */
+const TRACKED: Record<string, RegExp> = {
+	municipality: /^\d{3}$/,
+	age_band: /^(15-29|30-44|45-64|65-74|75\+)$/,
+	gender: /^(female|male|other)$/,
+	language: /^(fi|sv|other)$/
+};
+
+/**
+ * Members counted by group for the impact tracker's reach figures, from the attributes taken when
+ * each became a volunteer (poolAttributes, or the mailed-reply CSV's columns of the same name):
+ * who took part as they were then. Values outside the pool's vocabulary are not counted.
+ */
+export function membersByGroup(attributes: readonly Record<string, string>[]) {
+	const out: Record<string, number> = {};
+	for (const a of attributes)
+		for (const [dim, ok] of Object.entries(TRACKED)) {
+			const v = a[dim];
+			if (v !== undefined && ok.test(v)) out[`${dim}:${v}`] = (out[`${dim}:${v}`] ?? 0) + 1;
+		}
+	return out;
+}
+
 /**
  * Publishes the recommendation: every point with the share of the confirmed members who
  * support it. The panel is concluded, and the tracker gets each point as a finding.
@@ -170,9 +193,8 @@ export async function publishRecommendation(
 	if (!points.length) return problem('panels.errors.noPoints');
 	const members = await confirmedCount(db, panel.id);
 	if (members === 0) return problem('panels.errors.noMembers');
-	const userIds = (await seatedOf(db, panel.id))
-		.filter((m) => m.state === 'confirmed' && m.user_id)
-		.map((m) => m.user_id!);
+	const confirmed = (await seatedOf(db, panel.id)).filter((m) => m.state === 'confirmed');
+	const userIds = confirmed.flatMap((m) => (m.user_id ? [m.user_id] : []));
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.updateTable('panel')
@@ -186,6 +208,7 @@ export async function publishRecommendation(
 			startedOn: helsinkiDay(panel.drawn_at ?? now),
 			publishedOn: helsinkiDay(now),
 			members,
+			byGroup: membersByGroup(confirmed.map((m) => m.attributes)),
 			points: points.map((p) => ({
 				pointId: p.id,
 				body: p.body,

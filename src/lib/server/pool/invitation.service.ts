@@ -13,9 +13,9 @@ import { writeSpreadsheetCsv } from '../core/csv';
 import { generateToken, tokenId } from '../core/auth/tokens';
 import { isLocale, type Locale } from '$lib/i18n';
 import type { Answer } from './pool.tables';
-import type { MemberFilters } from './pool.types';
+import { memberGroups, type MemberFilters } from './pool.types';
 import { memberTargets } from './pool.queries';
-import { endOfHelsinkiDay, helsinkiDateText, isHelsinkiDay } from '../core/time';
+import { endOfHelsinkiDay, helsinkiDateText, helsinkiDay, isHelsinkiDay } from '../core/time';
 
 export interface InvitationInput {
 	activityType: string;
@@ -282,20 +282,22 @@ export async function answerRecipient(
 			.set({ last_active_at: sql`now()` })
 			.where('id', '=', r.member_id)
 			.execute();
+		const m = await trx
+			.selectFrom('pool_member')
+			.select(['email', 'locale', 'municipality_code', 'birth_year', 'gender', 'mother_tongue'])
+			.where('id', '=', r.member_id)
+			.executeTakeFirstOrThrow();
 		await publish(trx, 'pool.invitation_answered', {
 			invitationId: inv.id,
 			activityType: inv.activity_type,
 			activityId: inv.activity_id,
 			memberId: r.member_id,
-			answer
+			answer,
+			// Frozen now: the year is Helsinki's, as the age bands of the population are.
+			groups: memberGroups(m, Number(helsinkiDay(new Date()).slice(0, 4)))
 		});
 		// The tracker's notices to those who took part (an address: emptied once delivered).
 		if (inv.activity_id && (answer === 'yes' || r.answer === 'yes')) {
-			const m = await trx
-				.selectFrom('pool_member')
-				.select(['email', 'locale'])
-				.where('id', '=', r.member_id)
-				.executeTakeFirstOrThrow();
 			await publish(
 				trx,
 				'pool.activity_contact',

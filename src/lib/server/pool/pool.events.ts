@@ -16,6 +16,12 @@ export interface InvitationAnsweredEvent {
 	/** Null once the member has been erased (forgetInEvents): the answer still counts. */
 	memberId: string | null;
 	answer: Answer;
+	/**
+	 * The member's groups when they answered (`memberGroups`: municipality, age band, gender,
+	 * language), so whoever counts participation counts them as they were then. Absent in events
+	 * published before 2026-12-05.
+	 */
+	groups?: string[];
 }
 
 /**

@@ -34,6 +34,30 @@ export function ageBandOf(birthYear: number, year: number): string | null {
 	return AGE_BANDS.find(([, lo, hi]) => age >= lo && age <= hi)?.[0] ?? null;
 }
 
+/**
+ * A member's groups in the tracker's vocabulary (`<dimension>:<value>`, the pool's DIMENSIONS)
+ * as they are on the given year: frozen into an answer when it is given, so that a later move or
+ * birthday does not rewrite who took part (issue 12, "reach against the population"). Values the
+ * population has no row for (gender not given, age outside the bands) are left out.
+ */
+export function memberGroups(
+	m: {
+		municipality_code: string;
+		birth_year: number;
+		gender: string | null;
+		mother_tongue: string | null;
+	},
+	year: number
+): string[] {
+	const band = ageBandOf(m.birth_year, year);
+	return [
+		`municipality:${m.municipality_code}`,
+		...(band ? [`age_band:${band}`] : []),
+		...(m.gender && m.gender !== 'no_answer' ? [`gender:${m.gender}`] : []),
+		...(m.mother_tongue ? [`language:${m.mother_tongue}`] : [])
+	];
+}
+
 /** The birth years an age band covers in a given year: [from, to] inclusive. */
 export function birthYearsOf(band: string, year: number): [number, number] | null {
 	const b = AGE_BANDS.find(([l]) => l === band);
