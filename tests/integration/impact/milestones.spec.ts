@@ -2,9 +2,11 @@
  * A decision's milestones, on PGlite and PostgreSQL: only coordinators and admins add them,
  * audited; a date in the future, before the decision or for a decision that does not exist is
  * refused and nothing is stored; the public activity page lists them for every finding linked to
- * the decision, oldest first.
+ * the decision, oldest first. A milestone is corrected or removed under the same rules, audited,
+ * and the open data exports them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { BACKENDS, createTestDb, type TestDb } from '../../helpers/test-db';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
 import { helsinkiDay } from '../../../src/lib/server/core/time';
@@ -13,8 +15,13 @@ import {
 	addMilestone,
 	createDecision,
 	decisionSchema,
+	editMilestone,
 	linkToDecision,
+	milestoneEditSchema,
 	milestoneSchema,
+	openDataCsv,
+	openDataJson,
+	removeMilestone,
 	publicActivity,
 	upsertActivity,
 	upsertFinding
@@ -130,5 +137,101 @@ describe.each(BACKENDS)('decision milestones on %s', (backend) => {
 				[d.id, TODAY, 'Kaikki auki', '']
 			]
 		);
+	});
+
+	it('corrects and removes milestones, audited, under the same rules; open data exports them', async () => {
+		const coordinator = await user('coordinator', 'impact_coordinator');
+		const staff = await user('staff', 'staff');
+		const d = await createDecision(
+			t.db,
+			coordinator,
+			decisionSchema.parse({ titleFi: 'Iltavastaanotot', decidedOn: '2026-10-15' })
+		);
+		if (!d.ok) throw new Error(d.error);
+		const added = await addMilestone(
+			t.db,
+			coordinator,
+			milestone(d.id, '2026-10-20', 'Kirjoitusvirhe')
+		);
+		if (!added.ok) throw new Error(added.error);
+		const edit = (reachedOn: string, fi = 'Iltavastaanotto alkoi') =>
+			milestoneEditSchema.parse({
+				milestoneFi: fi,
+				milestoneEn: 'Evening clinic opened',
+				reachedOn
+			});
+		const stored = () =>
+			t.db
+				.selectFrom('impact_milestone')
+				.select(['title_fi', 'title_en', sql<string>`to_char(reached_on, 'YYYY-MM-DD')`.as('on')])
+				.execute();
+		const before = await stored();
+
+		// Refusals change nothing.
+		expect(await editMilestone(t.db, staff, added.id, edit(TODAY))).toEqual({
+			ok: false,
+			error: 'forbidden'
+		});
+		expect(await editMilestone(t.db, coordinator, added.id, edit(TOMORROW))).toEqual({
+			ok: false,
+			error: 'future'
+		});
+		expect(await editMilestone(t.db, coordinator, added.id, edit('2026-10-01'))).toEqual({
+			ok: false,
+			error: 'before_decision'
+		});
+		expect(await editMilestone(t.db, coordinator, added.id + 99, edit(TODAY))).toEqual({
+			ok: false,
+			error: 'unknown_milestone'
+		});
+		expect(milestoneEditSchema.safeParse({ milestoneFi: ' ', reachedOn: TODAY }).success).toBe(
+			false
+		);
+		expect(await removeMilestone(t.db, staff, added.id)).toEqual({ ok: false, error: 'forbidden' });
+		expect(await stored()).toEqual(before);
+
+		expect(await editMilestone(t.db, coordinator, added.id, edit('2026-10-16'))).toEqual({
+			ok: true,
+			decisionId: d.id
+		});
+		expect(await stored()).toEqual([
+			{ title_fi: 'Iltavastaanotto alkoi', title_en: 'Evening clinic opened', on: '2026-10-16' }
+		]);
+		const csv = await openDataCsv(t.db, 'milestones');
+		expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(
+			'id,decision_id,reached_on,title_fi,title_sv,title_en'
+		);
+		expect(csv).toContain(
+			`${added.id},${d.id},2026-10-16,Iltavastaanotto alkoi,,Evening clinic opened`
+		);
+		const json = await openDataJson(t.db, 'http://portal.test');
+		expect(json.milestones).toEqual([
+			{
+				id: added.id,
+				decision_id: d.id,
+				reached_on: '2026-10-16',
+				title_fi: 'Iltavastaanotto alkoi',
+				title_sv: '',
+				title_en: 'Evening clinic opened'
+			}
+		]);
+
+		expect(await removeMilestone(t.db, coordinator, added.id)).toEqual({ ok: true });
+		expect(await removeMilestone(t.db, coordinator, added.id)).toEqual({
+			ok: false,
+			error: 'unknown_milestone'
+		});
+		expect(await stored()).toEqual([]);
+		const audit = await t.db
+			.selectFrom('audit_log')
+			.select(['action', 'actor_user_id', 'entity_id', 'details'])
+			.where('action', 'like', 'impact.decision.milestone_%')
+			.orderBy('id')
+			.execute();
+		expect(audit.map((a) => [a.action, a.actor_user_id, a.entity_id])).toEqual([
+			['impact.decision.milestone_edited', coordinator.id, String(d.id)],
+			['impact.decision.milestone_removed', coordinator.id, String(d.id)]
+		]);
+		expect(audit[0].details).toMatchObject({ from: '2026-10-20', reachedOn: '2026-10-16' });
 	});
 });

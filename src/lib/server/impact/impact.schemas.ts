@@ -89,6 +89,10 @@ export const milestoneSchema = z.object({
 });
 export type MilestoneInput = z.infer<typeof milestoneSchema>;
 
+/** A milestone corrected on its own page: the same fields, its decision fixed. */
+export const milestoneEditSchema = milestoneSchema.omit({ decisionId: true });
+export type MilestoneEditInput = z.infer<typeof milestoneEditSchema>;
+
 export const linkSchema = z.object({ decisionId: optionalId('impact.errors.unknown_decision') });
 
 const count = (key: string) =>

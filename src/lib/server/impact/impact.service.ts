@@ -16,12 +16,7 @@ import { helsinkiDay } from '../core/time';
 import { isLocale, type Locale } from '$lib/i18n';
 import { translate } from '$lib/server/core/i18n/translate';
 import type { ImpactDb, ImpactExecutor, ImpactTx } from './impact.db';
-import {
-	idOrNull,
-	type DecisionInput,
-	type MilestoneInput,
-	type StatusInput
-} from './impact.schemas';
+import { idOrNull, type DecisionInput, type StatusInput } from './impact.schemas';
 import type { Evidence, FindingKind, Status } from './impact.types';
 import { WAITING_STATUSES } from './impact.types';
 import { isoDay } from './impact.queries';
@@ -626,53 +621,6 @@ export async function setProgress(
 			details: { progress }
 		});
 		return true;
-	});
-}
-
-/**
- * Adds a milestone to a decision (coordinators and admins, audited): a dated step of its
- * progress, beside the percentage. A date in the future or before the decision was made is
- * refused.
- */
-export async function addMilestone(
-	db: ImpactDb,
-	actor: SessionUser,
-	m: MilestoneInput
-): Promise<
-	| { ok: true; id: number }
-	| { ok: false; error: 'forbidden' | 'unknown_decision' | 'future' | 'before_decision' }
-> {
-	if (!isCoordinator(actor)) return { ok: false, error: 'forbidden' };
-	if (m.reachedOn > helsinkiDay(new Date())) return { ok: false, error: 'future' };
-	return db.transaction().execute(async (trx) => {
-		const d = await trx
-			.selectFrom('impact_decision')
-			.select(['id', isoDay('decided_on').as('decided_on')])
-			.where('id', '=', Number(m.decisionId))
-			.executeTakeFirst();
-		if (!d) return { ok: false as const, error: 'unknown_decision' as const };
-		if (d.decided_on && m.reachedOn < d.decided_on)
-			return { ok: false as const, error: 'before_decision' as const };
-		const row = await trx
-			.insertInto('impact_milestone')
-			.values({
-				decision_id: d.id,
-				title_fi: m.milestoneFi,
-				title_sv: m.milestoneSv,
-				title_en: m.milestoneEn,
-				reached_on: m.reachedOn,
-				created_by: actor.id
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await recordAudit(trx, {
-			actorUserId: actor.id,
-			action: 'impact.decision.milestone',
-			entityType: 'impact_decision',
-			entityId: d.id,
-			details: { milestoneId: row.id, reachedOn: m.reachedOn }
-		});
-		return { ok: true as const, id: row.id };
 	});
 }
 

@@ -47,7 +47,8 @@ export const OPEN_DATA_SCHEMA = {
 		'explanation_sv',
 		'explanation_en'
 	],
-	decisions: ['id', 'parent_id', 'title_fi', 'title_sv', 'title_en', 'progress']
+	decisions: ['id', 'parent_id', 'title_fi', 'title_sv', 'title_en', 'progress'],
+	milestones: ['id', 'decision_id', 'reached_on', 'title_fi', 'title_sv', 'title_en']
 } as const;
 export type OpenDataTable = keyof typeof OPEN_DATA_SCHEMA;
 
@@ -66,7 +67,8 @@ export async function openDataTables(db: ImpactExecutor) {
 		})),
 		findings: d.findings,
 		responses: d.responses,
-		decisions: d.decisions
+		decisions: d.decisions,
+		milestones: d.milestones
 	};
 }
 

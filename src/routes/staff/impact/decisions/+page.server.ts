@@ -34,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 	const locale = event.locals.locale;
 	return {
 		coordinator: isCoordinator(user),
+		removed: event.url.searchParams.get('removed') === '1',
 		decisions: decisions.map((d) => ({
 			id: d.id,
 			parentId: d.parent_id,
