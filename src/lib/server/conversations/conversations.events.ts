@@ -30,8 +30,22 @@ export interface FindingRecordedEvent {
 	participantUserIds: string[];
 }
 
+/**
+ * An anonymous participant (one who has voted) left an address to hear what comes of the
+ * conversation. The only event of this module with an address: published with `forgetOnDelivery`
+ * and kept nowhere here; the tracker mails a link and counts the address only once it is followed.
+ */
+export interface FollowRequestedEvent {
+	conversationId: string;
+	/** Public: the conversation's topic. */
+	topic: string;
+	email: string | null;
+	locale: string;
+}
+
 declare module '../core/events' {
 	interface EventMap {
+		'conversations.follow_requested': FollowRequestedEvent;
 		'conversations.finding_recorded': FindingRecordedEvent;
 		'conversations.finding_removed': { findingId: number; conversationId: string };
 	}

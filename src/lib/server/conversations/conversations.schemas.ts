@@ -1,5 +1,6 @@
 /** Input rules. Messages are i18n keys; statement text is one line of plain text, never HTML. */
 import {
+	emailField,
 	fileField,
 	int4Id,
 	optionalClientId,
@@ -131,6 +132,9 @@ export const voteFormSchema = z.object({
 	tid: z.string().regex(/^\d{1,10}$/, { error: 'conversations.errors.badStatementId' }),
 	clientId: z.string().max(200, { error: 'conversations.errors.clientId' }).default('')
 });
+
+/** "Tell me what comes of this": the address an anonymous participant leaves. */
+export const followFormSchema = z.object({ email: emailField });
 
 /** The page's statement form as posted; statementSchema then checks the text. */
 export const statementFormSchema = z.object({

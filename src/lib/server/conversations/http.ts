@@ -13,6 +13,7 @@ import type { ParticipantIdentity } from './conversations.types';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import {
+	followFormSchema,
 	statementFormSchema,
 	statementSchema,
 	voteBatchSchema,
@@ -23,7 +24,8 @@ import {
 import { submitStatement, voteAs, type VoteAsError } from './conversations.service';
 import { accessSettings } from './access';
 import { identityOf } from './identity';
-import { statementLimiter, voteLimiter } from './rate-limit';
+import { followLimiter, statementLimiter, voteLimiter } from './rate-limit';
+import { askToFollow } from './follow';
 import { getConversation } from './conversations.queries';
 
 export interface ConversationEvent {
@@ -155,6 +157,27 @@ export async function statementFormAction(db: ConversationsDb, event: Conversati
 		return fail(status, { body, statementError: `conversations.errors.${r.error}` });
 	}
 	return { statementSent: c.moderation };
+}
+
+/**
+ * The page's "tell me what comes of this" form (anonymous participants who have voted). The same
+ * answer whether or not a mail goes out, so the form tells nobody whether an address is known.
+ */
+export async function followFormAction(db: ConversationsDb, event: ConversationEvent) {
+	const c = await openConversation(db, event);
+	if (!c) return fail(404, { followError: 'conversations.errors.unknown_conversation' });
+	const form = await superValidate(event.request, zod4(followFormSchema));
+	const email = String(form.data.email ?? '');
+	if (!form.valid) return fail(400, { email, followError: firstError(form.errors, ['email']) });
+	if (!(await followLimiter.take(`ip:${event.locals.clientIp}`)).allowed)
+		return fail(429, { email, followError: 'conversations.errors.rateLimited' });
+	const r = await askToFollow(db, c.id, identityOf(event, c, false), email, event.locals.locale);
+	if (!r.ok)
+		return fail(r.error === 'vote_first' ? 409 : 404, {
+			email,
+			followError: `conversations.errors.${r.error}`
+		});
+	return { followRequested: true };
 }
 
 /** The first field error of a superforms result, in the order the fields are checked. */

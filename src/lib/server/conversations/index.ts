@@ -104,7 +104,13 @@ export {
 export { identityOf, ANON_COOKIE } from './identity';
 export { accessSettings, identityRefusal, viewerParticipant, type AccessSettings } from './access';
 export { signXid, verifyXid, xidLink, XID_PATTERN } from './xid';
-export { handleVoteApi, voteFormAction, statementFormAction, type ConversationEvent } from './http';
+export {
+	handleVoteApi,
+	voteFormAction,
+	statementFormAction,
+	followFormAction,
+	type ConversationEvent
+} from './http';
 export { voteLimiter, statementLimiter } from './rate-limit';
 export {
 	conversationsSettings,

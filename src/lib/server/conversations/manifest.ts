@@ -46,7 +46,13 @@ export const conversationsManifest: ModuleManifest<ConversationsDb> = {
 		{ type: 'conversation', labelKey: 'pool.activity.conversation', offeredTo: ['pool', 'impact'] }
 	],
 	// Findings recorded on the report go to the impact tracker (impact handles the events).
-	events: { publishes: ['conversations.finding_recorded', 'conversations.finding_removed'] },
+	events: {
+		publishes: [
+			'conversations.finding_recorded',
+			'conversations.finding_removed',
+			'conversations.follow_requested'
+		]
+	},
 	waitingWork: conversationsWaitingWork,
 	auditObjects: [
 		{

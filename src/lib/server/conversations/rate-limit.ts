@@ -15,3 +15,5 @@ export const voteLimiter = rateLimit('conversations.vote', () => ({
 }));
 /** Statements: a handful per minute. */
 export const statementLimiter = rateLimit('conversations.statement', { points: 5, durationS: 60 });
+/** Addresses left to hear what comes of a conversation: a few an hour (each sends one mail). */
+export const followLimiter = rateLimit('conversations.follow', { points: 5, durationS: 3600 });

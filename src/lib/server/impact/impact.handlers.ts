@@ -9,6 +9,9 @@ import type { Tx } from '../core/db/database';
 import type { ImpactTx } from './impact.db';
 import { addContacts, upsertActivity, upsertFinding, withdrawFinding } from './impact.service';
 import { eraseRecipients, recipientForAddress, setSourceContact } from './contacts';
+import { forgetParticipant, recordParticipant } from './participants';
+import { requestFollow } from './follow.service';
+import { config } from '../core/config';
 
 /**
  * The delivery hands core's transaction type; it is the one handle of the whole portal, which
@@ -212,7 +215,8 @@ export const panelRecommendation = defineHandler({
 			description: p.description,
 			startsOn: p.startedOn,
 			endsOn: p.publishedOn,
-			tookPart: p.members
+			tookPart: p.members,
+			byGroup: p.byGroup
 		});
 		for (const point of p.points) {
 			const findingId = await upsertFinding(tx, {
@@ -285,6 +289,29 @@ export const poolContact = defineHandler({
 	}
 });
 
+/**
+ * An anonymous conversation participant left an address (conversations/follow.ts): mail them the
+ * link that makes it count (follow.service.ts). The event is emptied once delivered.
+ */
+export const conversationFollow = defineHandler({
+	id: 'impact.conversation-follow',
+	event: 'conversations.follow_requested',
+	async handle(trx, p) {
+		if (!p.email) return;
+		await requestFollow(
+			asImpact(trx),
+			{
+				sourceType: 'conversation',
+				sourceId: p.conversationId,
+				topic: p.topic,
+				email: p.email,
+				locale: p.locale
+			},
+			config().origin
+		);
+	}
+});
+
 /** A feedback giver behind a theme who asked for a reply: told when the theme's finding moves. */
 export const feedbackContact = defineHandler({
 	id: 'impact.feedback-contact',
@@ -304,13 +331,29 @@ export const feedbackContact = defineHandler({
 	}
 });
 
-/** Erasure in the pool: the member's recipient row goes, with its contacts and pending notices. */
+/**
+ * A pool member's answer to an invitation to an activity: a "yes" counts them as taking part, in
+ * the groups the pool froze into the answer (participants.ts); a later "no" takes it back.
+ */
+export const poolParticipant = defineHandler({
+	id: 'impact.pool-participant',
+	event: 'pool.invitation_answered',
+	async handle(trx, p) {
+		await recordParticipant(asImpact(trx), p);
+	}
+});
+
+/**
+ * Erasure in the pool: the member's recipient row goes, with its contacts and pending notices;
+ * their participation stays counted, no longer linked to them.
+ */
 export const poolMemberErased = defineHandler({
 	id: 'impact.pool-member-erased',
 	event: 'pool.member_erased',
 	async handle(trx, p) {
 		if (!p.memberId) return;
 		await eraseRecipients(asImpact(trx), { originType: 'pool_member', originId: p.memberId });
+		await forgetParticipant(asImpact(trx), p.memberId);
 	}
 });
 
@@ -328,4 +371,11 @@ export const userErased = defineHandler({
  * The people who fed the tracker and their erasure (kept apart from IMPACT_HANDLERS, which the
  * source modules' handlers join; the manifest registers both lists).
  */
-export const CONTACT_HANDLERS = [poolContact, feedbackContact, poolMemberErased, userErased];
+export const CONTACT_HANDLERS = [
+	poolContact,
+	poolParticipant,
+	conversationFollow,
+	feedbackContact,
+	poolMemberErased,
+	userErased
+];

@@ -31,6 +31,8 @@ export {
 	linkSchema,
 	milestoneSchema,
 	type MilestoneInput,
+	milestoneEditSchema,
+	type MilestoneEditInput,
 	activitySchema,
 	addFindingsSchema,
 	heardSchema,
@@ -48,6 +50,7 @@ export {
 	timeline,
 	listDecisions,
 	decisionMilestones,
+	getMilestone,
 	decisionFindingIds,
 	ownerOptions,
 	publicFindings,
@@ -60,6 +63,13 @@ export {
 	handActivities,
 	type StaffFilter
 } from './impact.queries';
+export { addMilestone, editMilestone, removeMilestone } from './milestones.service';
+export {
+	confirmFollow,
+	followRequestView,
+	forgetStaleFollowRequests,
+	FOLLOW_DAYS
+} from './follow.service';
 export {
 	assignOwner,
 	changeStatus,
@@ -68,7 +78,6 @@ export {
 	createDecision,
 	linkToDecision,
 	setProgress,
-	addMilestone,
 	rollUpProgress,
 	sendReminders,
 	optOut,

@@ -7,6 +7,7 @@ import { CONTACT_HANDLERS, IMPACT_HANDLERS } from './impact.handlers';
 import { impactWaitingWork } from './waiting-work';
 import { sendReminders } from './impact.service';
 import { seedImpactDemo } from './demo';
+import { forgetStaleFollowRequests } from './follow.service';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -46,7 +47,9 @@ export const impactManifest: ModuleManifest<ImpactDb> = {
 			name: 'impact.reminders',
 			intervalMs: DAY,
 			run: (db) => sendReminders(db, config().origin, impactConfig().reminderDays)
-		}
+		},
+		// Addresses left to follow an activity whose mailed link was never opened (FOLLOW_DAYS).
+		{ name: 'impact.follow_cleanup', intervalMs: DAY, run: (db) => forgetStaleFollowRequests(db) }
 	],
 	seedDemo: seedImpactDemo,
 	activities: [

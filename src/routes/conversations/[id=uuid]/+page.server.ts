@@ -7,6 +7,7 @@ import {
 	identityRefusal,
 	nextStatement,
 	statementFormAction,
+	followFormAction,
 	viewerParticipant,
 	voteFormAction,
 	mapThreshold
@@ -33,6 +34,8 @@ export const load: PageServerLoad = async (event) => {
 			moderation: c.moderation
 		},
 		canTakePart,
+		// Signed-in participants hear what comes of it through their account.
+		canFollow: !event.locals.user && next.voted > 0 && !refusal,
 		identityError: refusal ? `conversations.errors.${refusal}` : null,
 		statement: next.statement ? { tid: next.statement.tid, body: next.statement.body } : null,
 		// A fresh id per rendered form: a resubmitted form is the same vote, stored once.
@@ -45,5 +48,6 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	vote: async (event) => voteFormAction((await runtime()).db, event),
-	statement: async (event) => statementFormAction((await runtime()).db, event)
+	statement: async (event) => statementFormAction((await runtime()).db, event),
+	follow: async (event) => followFormAction((await runtime()).db, event)
 };
