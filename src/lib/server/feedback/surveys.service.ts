@@ -11,6 +11,18 @@ import type { Question } from './feedback.types';
 import type { SurveyCreateForm, SurveyEditForm } from './feedback.schemas';
 import { getSurveyById } from './surveys.queries';
 import { clearIntakeCache } from './intake.service';
+import type { Locale } from '$lib/i18n';
+import { publicQuestions, type PublicQuestion } from './public-survey';
+import {
+	applyOp,
+	checkDraft,
+	lockedQuestions,
+	readDraft,
+	readOp,
+	toDraft,
+	type DraftErrors,
+	type DraftQuestion
+} from './survey-editor';
 
 const lang = z.object({
 	fi: z.string().trim().min(1).max(500),
@@ -239,25 +251,78 @@ export async function createSurveyFromForm(
 	return id ? { ok: true, id } : { ok: false, field: 'code', key: 'feedback.errors.code' };
 }
 
-/** Saves the admin's edit form: names, availability, units, and questions (a new version if changed). */
-export async function saveSurveyFromForm(
+/** What the edit page shows after a step: the draft, and a saved version, a preview or problems. */
+export type SurveyEditOutcome = {
+	draft: DraftQuestion[];
+	/** True when the draft differs from what is stored (an editing step, a refusal). */
+	unsaved: boolean;
+} & (
+	| { status: 200; saved?: number; preview?: { lang: Locale; questions: PublicQuestion[] } }
+	| { status: 400; errors: DraftErrors; params?: Record<string, string> }
+);
+
+/**
+ * One press of a button on the edit form: an editing step (add, move, remove, options) answers
+ * with the edited draft and saves nothing; "preview" checks the draft and renders it in the
+ * chosen language; "save" checks the draft and the other fields (`fields` is null when the
+ * route's schema refused them) and saves through `saveSurvey`. Any problem is a 400 that changes
+ * nothing.
+ */
+export async function editSurvey(
 	db: FeedbackDb,
 	actorUserId: string,
 	surveyId: number,
-	form: SurveyEditForm
-): Promise<{ ok: true; version: number } | (SurveyFormProblem & { field: 'questions' })> {
-	const q = parseQuestions(form.questions);
-	if (!q.ok) return questionsProblem(q.detail);
+	posted: FormData,
+	fields: SurveyEditForm | null
+): Promise<SurveyEditOutcome | null> {
+	const s = await getSurveyById(db, surveyId);
+	if (!s) return null;
+	const locked = lockedQuestions(s.kind, s.questions);
+	const op = readOp(posted);
+	const draft = readDraft(posted, locked);
+	const step = applyOp(draft, op);
+	if (!step.ok)
+		return {
+			status: 400,
+			draft,
+			unsaved: true,
+			errors: { questions: step.key },
+			params: step.params
+		};
+	if (op.op !== 'save' && op.op !== 'preview')
+		return { status: 200, draft: step.draft, unsaved: true };
+	const checked = checkDraft(step.draft, locked);
+	if (!checked.ok)
+		return {
+			status: 400,
+			draft: step.draft,
+			unsaved: true,
+			errors: checked.errors,
+			params: checked.params
+		};
+	if (op.op === 'preview')
+		return {
+			status: 200,
+			draft: step.draft,
+			unsaved: true,
+			preview: { lang: op.lang, questions: publicQuestions(checked.questions, op.lang) }
+		};
+	if (!fields) return { status: 400, draft: step.draft, unsaved: true, errors: {} };
 	const r = await saveSurvey(db, actorUserId, surveyId, {
-		...names(form),
-		active: form.active,
-		unitIds: form.unit,
-		questions: q.questions
+		...names(fields),
+		active: fields.active,
+		unitIds: fields.unit,
+		questions: checked.questions
 	});
-	return { ok: true, version: r.version };
+	return {
+		status: 200,
+		draft: toDraft(checked.questions, locked),
+		unsaved: false,
+		saved: r.version
+	};
 }
 
-/** A survey as its edit form starts: the stored names, availability, units and question JSON. */
+/** A survey as its edit form starts: the stored names, availability, units and questions. */
 export async function surveyForEditing(db: FeedbackExecutor, surveyId: number) {
 	const s = await getSurveyById(db, surveyId);
 	if (!s) return null;
@@ -279,6 +344,6 @@ export async function surveyForEditing(db: FeedbackExecutor, surveyId: number) {
 		name_en: s.name_en,
 		active: row.active,
 		unitIds: units.map((u) => u.unit_id),
-		questions: JSON.stringify(s.questions, null, 2)
+		draft: toDraft(s.questions, lockedQuestions(s.kind, s.questions))
 	};
 }
