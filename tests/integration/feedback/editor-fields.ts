@@ -48,8 +48,9 @@ export function pageFields(s: EditPage['survey'], op?: string, extra: [string, s
 		...(s.active ? ([['active', 'on']] as [string, string][]) : []),
 		...s.unitIds.map((u): [string, string] => ['unit', String(u)]),
 		...draftFields(s.draft),
-		['newType', 'text'],
-		['previewLang', 'fi'],
+		// The add and preview selects post their choice (the first option unless changed).
+		...(extra.some(([k]) => k === 'newType') ? [] : [['newType', 'statement']]),
+		...(extra.some(([k]) => k === 'previewLang') ? [] : [['previewLang', 'fi']]),
 		...extra,
 		...(op ? ([['op', op]] as [string, string][]) : [])
 	] as [string, string][];
