@@ -268,6 +268,8 @@ describe.each(BACKENDS)('the survey question editor on %s', (backend) => {
 			max: undefined,
 			options: [{ value: 'good', text: 'Bra' }]
 		});
+		// The form's own words come in the preview's language too.
+		expect(pv?.labels['feedback.agree.dk']).toBe('Kan inte säga');
 		// English left empty shows the Finnish text, as the public form does.
 		const en = await press(s, 'preview', [['previewLang', 'en']]);
 		expect(en.editor.status === 200 && en.editor.preview?.questions[8].text).toBe(

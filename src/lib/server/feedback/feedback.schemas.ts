@@ -108,9 +108,7 @@ export const surveyCreateSchema = z.object({
 		.string({ error: 'validation.required' })
 		.trim()
 		.regex(/^[a-z0-9-]{3,40}$/, { error: 'feedback.errors.code' }),
-	...surveyNames,
-	/** The first version's questions as JSON text, checked by parseQuestions (surveys.service). */
-	questions: textField(100_000)
+	...surveyNames
 });
 export type SurveyCreateForm = z.output<typeof surveyCreateSchema>;
 

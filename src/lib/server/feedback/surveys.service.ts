@@ -10,8 +10,10 @@ import { recordAudit } from '../core/audit';
 import type { Question } from './feedback.types';
 import type { SurveyCreateForm, SurveyEditForm } from './feedback.schemas';
 import { getSurveyById } from './surveys.queries';
+import { NEW_SURVEY_QUESTIONS } from './default-surveys';
 import { clearIntakeCache } from './intake.service';
 import type { Locale } from '$lib/i18n';
+import { translate } from '../core/i18n/translate';
 import { publicQuestions, type PublicQuestion } from './public-survey';
 import {
 	applyOp,
@@ -221,7 +223,7 @@ export async function createSurvey(
 /** A form problem the page shows at its field: an i18n key with its parameters. */
 export interface SurveyFormProblem {
 	ok: false;
-	field: 'code' | 'questions';
+	field: 'code';
 	key: string;
 	params?: Record<string, string>;
 }
@@ -231,25 +233,38 @@ function names(f: { name_fi: string; name_sv: string; name_en: string }) {
 	return { name_fi: f.name_fi, name_sv: f.name_sv || f.name_fi, name_en: f.name_en || f.name_fi };
 }
 
-function questionsProblem(detail: string): SurveyFormProblem & { field: 'questions' } {
-	return { ok: false, field: 'questions', key: 'feedback.errors.questions', params: { detail } };
-}
-
-/** Creates a targeted survey from the admin's form; a taken code is the code field's problem. */
+/**
+ * Creates a targeted survey from the admin's form (code and names); its first version holds the
+ * national recommendation question and one open question, edited further in the question
+ * editor. A taken code is the code field's problem.
+ */
 export async function createSurveyFromForm(
 	db: FeedbackDb,
 	actorUserId: string,
 	form: SurveyCreateForm
 ): Promise<{ ok: true; id: number } | SurveyFormProblem> {
-	const q = parseQuestions(form.questions);
-	if (!q.ok) return questionsProblem(q.detail);
 	const id = await createSurvey(db, actorUserId, {
 		code: form.code,
 		...names(form),
-		questions: q.questions
+		questions: NEW_SURVEY_QUESTIONS
 	});
 	return id ? { ok: true, id } : { ok: false, field: 'code', key: 'feedback.errors.code' };
 }
+
+/** The public form's own words (SurveyQuestion), sent with a preview in its language. */
+const FORM_LABELS = [
+	'feedback.agree.1',
+	'feedback.agree.2',
+	'feedback.agree.3',
+	'feedback.agree.4',
+	'feedback.agree.5',
+	'feedback.agree.dk',
+	'feedback.form.required',
+	'feedback.form.textHint',
+	'feedback.form.npsHint',
+	'feedback.form.npsLow',
+	'feedback.form.npsHigh'
+];
 
 /** What the edit page shows after a step: the draft, and a saved version, a preview or problems. */
 export type SurveyEditOutcome = {
@@ -257,7 +272,11 @@ export type SurveyEditOutcome = {
 	/** True when the draft differs from what is stored (an editing step, a refusal). */
 	unsaved: boolean;
 } & (
-	| { status: 200; saved?: number; preview?: { lang: Locale; questions: PublicQuestion[] } }
+	| {
+			status: 200;
+			saved?: number;
+			preview?: { lang: Locale; questions: PublicQuestion[]; labels: Record<string, string> };
+	  }
 	| { status: 400; errors: DraftErrors; params?: Record<string, string> }
 );
 
@@ -305,7 +324,11 @@ export async function editSurvey(
 			status: 200,
 			draft: step.draft,
 			unsaved: true,
-			preview: { lang: op.lang, questions: publicQuestions(checked.questions, op.lang) }
+			preview: {
+				lang: op.lang,
+				questions: publicQuestions(checked.questions, op.lang),
+				labels: Object.fromEntries(FORM_LABELS.map((k) => [k, translate(op.lang, k)]))
+			}
 		};
 	if (!fields) return { status: 400, draft: step.draft, unsaved: true, errors: {} };
 	const r = await saveSurvey(db, actorUserId, surveyId, {
