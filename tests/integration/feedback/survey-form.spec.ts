@@ -4,24 +4,12 @@ import { formEvent, grant, loadEvent, user } from '../../helpers/route-event';
 import { seedReferenceData } from '../../../src/lib/server/core/org';
 import { getSurveyByCode } from '../../../src/lib/server/feedback';
 import { addUnits } from './fixtures';
+import { pageFields, type EditPage } from './editor-fields';
 
 const rt = vi.hoisted(() => ({ current: undefined as unknown }));
 vi.mock('$lib/server/runtime', () => ({ runtime: async () => rt.current }));
 
 const { load, actions } = await import('../../../src/routes/admin/feedback/[id=int]/+page.server');
-
-interface Loaded {
-	survey: {
-		id: number;
-		version: number;
-		name_fi: string;
-		name_sv: string;
-		name_en: string;
-		active: boolean;
-		unitIds: number[];
-		questions: string;
-	};
-}
 
 describe.each(BACKENDS)('the admin survey form on %s', (backend) => {
 	let t: TestDb;
@@ -44,22 +32,15 @@ describe.each(BACKENDS)('the admin survey form on %s', (backend) => {
 	afterAll(() => t.close());
 
 	/** Opens the edit page and posts its form back as the browser sends it, with changes. */
-	async function openAndSave(code: string, change: (s: Loaded['survey']) => void = () => {}) {
+	async function openAndSave(code: string, change: (s: EditPage['survey']) => void = () => {}) {
 		const id = String((await getSurveyByCode(t.db, code))!.id);
 		const page = (await load(
 			loadEvent(`/admin/feedback/${id}`, { user: admin, params: { id } }) as never
-		)) as Loaded;
+		)) as EditPage;
 		const s = structuredClone(page.survey);
 		change(s);
-		const fields: [string, string][] = [
-			['name_fi', s.name_fi],
-			['name_sv', s.name_sv],
-			['name_en', s.name_en],
-			...(s.active ? ([['active', 'on']] as [string, string][]) : []),
-			...s.unitIds.map((u): [string, string] => ['unit', String(u)]),
-			// A textarea posts its lines with CRLF.
-			['questions', s.questions.replace(/\n/g, '\r\n')]
-		];
+		// The save button: the form as the browser posts it.
+		const fields = pageFields(s, 'save');
 		const result = await actions.default(
 			formEvent(`/admin/feedback/${id}`, fields, { user: admin, params: { id } }) as never
 		);
@@ -103,9 +84,7 @@ describe.each(BACKENDS)('the admin survey form on %s', (backend) => {
 	it('changing a question text makes exactly one new version, and saving again none', async () => {
 		const n = await versions('thl-national');
 		const first = await openAndSave('thl-national', (s) => {
-			const qs = JSON.parse(s.questions) as { key: string; text: { fi: string } }[];
-			qs.find((q) => q.key === 'open')!.text.fi = 'Mitä muuta haluat kertoa?';
-			s.questions = JSON.stringify(qs, null, 2);
+			s.draft.find((q) => q.key === 'open')!.fi = 'Mitä muuta haluat kertoa?';
 		});
 		expect(first.result.form.message).toEqual(saved(first.before + 1));
 		const again = await openAndSave('thl-national');

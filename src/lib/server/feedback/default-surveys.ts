@@ -130,3 +130,20 @@ export const CHILDREN_SURVEY: SurveyDefinition = {
 };
 
 export const DEFAULT_SURVEYS: SurveyDefinition[] = [NATIONAL_SURVEY, CHILDREN_SURVEY];
+
+/**
+ * The first version of a new targeted survey: the national recommendation question (locked, so
+ * the county's NPS stays comparable) and an open question, both in fi/sv/en.
+ */
+export const NEW_SURVEY_QUESTIONS: Question[] = [
+	npsQuestion,
+	{
+		key: 'open',
+		type: 'text',
+		text: {
+			fi: 'Mitä muuta haluat kertoa?',
+			sv: 'Vad mer vill du berätta?',
+			en: 'What else would you like to tell us?'
+		}
+	}
+];

@@ -100,9 +100,7 @@ export type CaseFilter = z.output<typeof caseFilterSchema>;
 const surveyNames = {
 	name_fi: textField(200),
 	name_sv: textField(200, false).default(''),
-	name_en: textField(200, false).default(''),
-	/** The questions as JSON text, checked by parseQuestions (surveys.service). */
-	questions: textField(100_000)
+	name_en: textField(200, false).default('')
 };
 
 export const surveyCreateSchema = z.object({
@@ -114,6 +112,7 @@ export const surveyCreateSchema = z.object({
 });
 export type SurveyCreateForm = z.output<typeof surveyCreateSchema>;
 
+/** The edit form's fields besides the questions (those are read by survey-editor.ts). */
 export const surveyEditSchema = z.object({
 	...surveyNames,
 	active: z.boolean().default(false),

@@ -53,7 +53,12 @@ export { handleJsonIntake, handleSmsIntake } from './intake-http';
 export { allowIntake } from './limits';
 export { filterUnits, linesWithUnits } from './org-view';
 export { countyPage, linePage, unitPage } from './public-pages';
-export { loadPublicSurvey, surveyFormAdapter } from './public-survey';
+export {
+	loadPublicSurvey,
+	publicQuestions,
+	surveyFormAdapter,
+	type PublicQuestion
+} from './public-survey';
 export { posterSvg, qrSvg, surveyLink } from './qr';
 export { canHandleUnit, requireFeedbackScope } from './staff-scope';
 export {
@@ -68,10 +73,18 @@ export {
 	createSurveyFromForm,
 	parseQuestions,
 	saveSurvey,
-	saveSurveyFromForm,
+	editSurvey,
 	surveyForEditing,
+	type SurveyEditOutcome,
 	type SurveyFormProblem
 } from './surveys.service';
+export {
+	EDITABLE_TYPES,
+	lockedQuestions,
+	type DraftQuestion,
+	type DraftErrors,
+	type EditableType
+} from './survey-editor';
 export { recordTheme, themeSchema, type ThemeInput } from './themes.service';
 // SMS surveys after a visit (issue 17).
 export { handleVisitIntake } from './visits-http';

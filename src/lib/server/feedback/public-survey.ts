@@ -17,6 +17,18 @@ export interface PublicQuestion {
 	options?: { value: string; text: string }[];
 }
 
+/** A version's questions as the public form shows them in one language (Finnish where one is missing). */
+export function publicQuestions(questions: Question[], locale: Locale): PublicQuestion[] {
+	return questions.map((q) => ({
+		key: q.key,
+		type: q.type,
+		text: q.text[locale] || q.text.fi,
+		required: Boolean(q.required),
+		max: q.max,
+		options: q.options?.map((o) => ({ value: o.value, text: o.text[locale] || o.text.fi }))
+	}));
+}
+
 export async function loadPublicSurvey(
 	db: FeedbackExecutor,
 	unitCode: string,
@@ -30,14 +42,7 @@ export async function loadPublicSurvey(
 		? surveys.find((s) => s.code === surveyCode)
 		: (surveys.find((s) => s.code === NATIONAL_CODE) ?? surveys[0]);
 	if (!survey) error(404, 'not found');
-	const questions: PublicQuestion[] = survey.questions.map((q) => ({
-		key: q.key,
-		type: q.type,
-		text: q.text[locale] || q.text.fi,
-		required: Boolean(q.required),
-		max: q.max,
-		options: q.options?.map((o) => ({ value: o.value, text: o.text[locale] || o.text.fi }))
-	}));
+	const questions = publicQuestions(survey.questions, locale);
 	return {
 		unit: { id: unit.id, code: unit.code, name: localName(unit, locale) },
 		survey: {

@@ -10,7 +10,21 @@ import { recordAudit } from '../core/audit';
 import type { Question } from './feedback.types';
 import type { SurveyCreateForm, SurveyEditForm } from './feedback.schemas';
 import { getSurveyById } from './surveys.queries';
+import { NEW_SURVEY_QUESTIONS } from './default-surveys';
 import { clearIntakeCache } from './intake.service';
+import type { Locale } from '$lib/i18n';
+import { translate } from '../core/i18n/translate';
+import { publicQuestions, type PublicQuestion } from './public-survey';
+import {
+	applyOp,
+	checkDraft,
+	lockedQuestions,
+	readDraft,
+	readOp,
+	toDraft,
+	type DraftErrors,
+	type DraftQuestion
+} from './survey-editor';
 
 const lang = z.object({
 	fi: z.string().trim().min(1).max(500),
@@ -209,7 +223,7 @@ export async function createSurvey(
 /** A form problem the page shows at its field: an i18n key with its parameters. */
 export interface SurveyFormProblem {
 	ok: false;
-	field: 'code' | 'questions';
+	field: 'code';
 	key: string;
 	params?: Record<string, string>;
 }
@@ -219,45 +233,119 @@ function names(f: { name_fi: string; name_sv: string; name_en: string }) {
 	return { name_fi: f.name_fi, name_sv: f.name_sv || f.name_fi, name_en: f.name_en || f.name_fi };
 }
 
-function questionsProblem(detail: string): SurveyFormProblem & { field: 'questions' } {
-	return { ok: false, field: 'questions', key: 'feedback.errors.questions', params: { detail } };
-}
-
-/** Creates a targeted survey from the admin's form; a taken code is the code field's problem. */
+/**
+ * Creates a targeted survey from the admin's form (code and names); its first version holds the
+ * national recommendation question and one open question, edited further in the question
+ * editor. A taken code is the code field's problem.
+ */
 export async function createSurveyFromForm(
 	db: FeedbackDb,
 	actorUserId: string,
 	form: SurveyCreateForm
 ): Promise<{ ok: true; id: number } | SurveyFormProblem> {
-	const q = parseQuestions(form.questions);
-	if (!q.ok) return questionsProblem(q.detail);
 	const id = await createSurvey(db, actorUserId, {
 		code: form.code,
 		...names(form),
-		questions: q.questions
+		questions: NEW_SURVEY_QUESTIONS
 	});
 	return id ? { ok: true, id } : { ok: false, field: 'code', key: 'feedback.errors.code' };
 }
 
-/** Saves the admin's edit form: names, availability, units, and questions (a new version if changed). */
-export async function saveSurveyFromForm(
+/** The public form's own words (SurveyQuestion), sent with a preview in its language. */
+const FORM_LABELS = [
+	'feedback.agree.1',
+	'feedback.agree.2',
+	'feedback.agree.3',
+	'feedback.agree.4',
+	'feedback.agree.5',
+	'feedback.agree.dk',
+	'feedback.form.required',
+	'feedback.form.textHint',
+	'feedback.form.npsHint',
+	'feedback.form.npsLow',
+	'feedback.form.npsHigh'
+];
+
+/** What the edit page shows after a step: the draft, and a saved version, a preview or problems. */
+export type SurveyEditOutcome = {
+	draft: DraftQuestion[];
+	/** True when the draft differs from what is stored (an editing step, a refusal). */
+	unsaved: boolean;
+} & (
+	| {
+			status: 200;
+			saved?: number;
+			preview?: { lang: Locale; questions: PublicQuestion[]; labels: Record<string, string> };
+	  }
+	| { status: 400; errors: DraftErrors; params?: Record<string, string> }
+);
+
+/**
+ * One press of a button on the edit form: an editing step (add, move, remove, options) answers
+ * with the edited draft and saves nothing; "preview" checks the draft and renders it in the
+ * chosen language; "save" checks the draft and the other fields (`fields` is null when the
+ * route's schema refused them) and saves through `saveSurvey`. Any problem is a 400 that changes
+ * nothing.
+ */
+export async function editSurvey(
 	db: FeedbackDb,
 	actorUserId: string,
 	surveyId: number,
-	form: SurveyEditForm
-): Promise<{ ok: true; version: number } | (SurveyFormProblem & { field: 'questions' })> {
-	const q = parseQuestions(form.questions);
-	if (!q.ok) return questionsProblem(q.detail);
+	posted: FormData,
+	fields: SurveyEditForm | null
+): Promise<SurveyEditOutcome | null> {
+	const s = await getSurveyById(db, surveyId);
+	if (!s) return null;
+	const locked = lockedQuestions(s.kind, s.questions);
+	const op = readOp(posted);
+	const draft = readDraft(posted, locked);
+	const step = applyOp(draft, op);
+	if (!step.ok)
+		return {
+			status: 400,
+			draft,
+			unsaved: true,
+			errors: { questions: step.key },
+			params: step.params
+		};
+	if (op.op !== 'save' && op.op !== 'preview')
+		return { status: 200, draft: step.draft, unsaved: true };
+	const checked = checkDraft(step.draft, locked);
+	if (!checked.ok)
+		return {
+			status: 400,
+			draft: step.draft,
+			unsaved: true,
+			errors: checked.errors,
+			params: checked.params
+		};
+	if (op.op === 'preview')
+		return {
+			status: 200,
+			draft: step.draft,
+			unsaved: true,
+			preview: {
+				lang: op.lang,
+				questions: publicQuestions(checked.questions, op.lang),
+				labels: Object.fromEntries(FORM_LABELS.map((k) => [k, translate(op.lang, k)]))
+			}
+		};
+	if (!fields) return { status: 400, draft: step.draft, unsaved: true, errors: {} };
 	const r = await saveSurvey(db, actorUserId, surveyId, {
-		...names(form),
-		active: form.active,
-		unitIds: form.unit,
-		questions: q.questions
+		...names(fields),
+		active: fields.active,
+		unitIds: fields.unit,
+		questions: checked.questions
 	});
-	return { ok: true, version: r.version };
+	return {
+		status: 200,
+		draft: toDraft(checked.questions, locked),
+		unsaved: false,
+		saved: r.version
+	};
 }
 
-/** A survey as its edit form starts: the stored names, availability, units and question JSON. */
+/** A survey as its edit form starts: the stored names, availability, units and questions. */
 export async function surveyForEditing(db: FeedbackExecutor, surveyId: number) {
 	const s = await getSurveyById(db, surveyId);
 	if (!s) return null;
@@ -279,6 +367,6 @@ export async function surveyForEditing(db: FeedbackExecutor, surveyId: number) {
 		name_en: s.name_en,
 		active: row.active,
 		unitIds: units.map((u) => u.unit_id),
-		questions: JSON.stringify(s.questions, null, 2)
+		draft: toDraft(s.questions, lockedQuestions(s.kind, s.questions))
 	};
 }

@@ -8,27 +8,11 @@ import { createSurveyFromForm, listSurveys, surveyCreateSchema } from '$lib/serv
 import { localName } from '$lib/i18n';
 import type { FormMessage } from '$lib/forms';
 
-const TEMPLATE = JSON.stringify(
-	[
-		{
-			key: 'nps',
-			type: 'nps',
-			required: true,
-			text: { fi: 'Kuinka todennäköisesti suosittelisit palvelua läheisillesi?', sv: '', en: '' }
-		},
-		{ key: 'q1', type: 'scale', max: 5, text: { fi: 'Kysymys asteikolla 1–5', sv: '', en: '' } },
-		{ key: 'open', type: 'text', text: { fi: 'Mitä muuta haluat kertoa?', sv: '', en: '' } }
-	],
-	null,
-	2
-);
-
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const { db } = await runtime();
 	const surveys = await listSurveys(db);
 	const form = await superValidate(zod4(surveyCreateSchema), { errors: false });
-	form.data.questions = TEMPLATE;
 	return {
 		form,
 		surveys: surveys.map((s) => ({
@@ -53,7 +37,6 @@ export const actions: Actions = {
 		const { db } = await runtime();
 		const r = await createSurveyFromForm(db, user.id, form.data);
 		if (!r.ok) {
-			// The problem's parameters (which question is wrong) travel in the form's message.
 			form.message = { type: 'error', key: r.key, params: r.params };
 			return setError(form, r.field, r.key);
 		}

@@ -1,12 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
-import { message, setError, superValidate } from 'sveltekit-superforms';
+import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/core/auth/guard';
 import {
+	EDITABLE_TYPES,
+	editSurvey,
 	linesWithUnits,
-	saveSurveyFromForm,
 	surveyEditSchema,
 	surveyForEditing
 } from '$lib/server/feedback';
@@ -26,8 +27,7 @@ export const load: PageServerLoad = async (event) => {
 			name_sv: s.name_sv,
 			name_en: s.name_en,
 			active: s.active,
-			unit: s.unitIds,
-			questions: s.questions
+			unit: s.unitIds
 		},
 		zod4(surveyEditSchema),
 		{ errors: false }
@@ -35,29 +35,42 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		survey: s,
 		form,
+		types: EDITABLE_TYPES,
 		lines: await linesWithUnits(db, event.locals.locale)
 	};
 };
 
+/**
+ * Every button of the edit form posts here: `op` names the step (save, preview, add, up:i,
+ * down:i, remove:i, addopt:i, rmopt:i:j). Only "save" writes; the others answer with the edited
+ * form, so the editor works without JavaScript.
+ */
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'admin');
 		const id = surveyId(event.params.id);
+		const posted = await event.request.formData();
+		const saving = !posted.get('op') || posted.get('op') === 'save';
 		const form = await superValidate<typeof surveyEditSchema._zod.output, FormMessage>(
-			event.request,
-			zod4(surveyEditSchema)
+			posted,
+			zod4(surveyEditSchema),
+			// An editing step shows no problems of the other fields: they are checked on save.
+			{ errors: saving }
 		);
-		if (!form.valid) return fail(400, { form });
 		const { db } = await runtime();
-		const r = await saveSurveyFromForm(db, user.id, id, form.data);
-		if (!r.ok) {
-			form.message = { type: 'error', key: r.key, params: r.params };
-			return setError(form, r.field, r.key);
+		const r = await editSurvey(db, user.id, id, posted, saving && form.valid ? form.data : null);
+		if (!r) error(404, 'not found');
+		if (r.status === 400) {
+			if (r.errors.questions || Object.keys(r.errors).length)
+				form.message = {
+					type: 'error',
+					key: r.errors.questions ?? 'core.errors.formInvalid',
+					params: r.params
+				};
+			return fail(400, { form, editor: r });
 		}
-		return message(form, {
-			type: 'success',
-			key: 'feedback.admin.saved',
-			params: { n: r.version }
-		});
+		if (r.saved !== undefined)
+			form.message = { type: 'success', key: 'feedback.admin.saved', params: { n: r.saved } };
+		return { form, editor: r };
 	}
 };
