@@ -49,16 +49,16 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'admin');
 		const id = surveyId(event.params.id);
-		const posted = await event.request.formData();
-		const saving = !posted.get('op') || posted.get('op') === 'save';
+		const data = await event.request.formData();
+		const saving = !data.get('op') || data.get('op') === 'save';
 		const form = await superValidate<typeof surveyEditSchema._zod.output, FormMessage>(
-			posted,
+			data,
 			zod4(surveyEditSchema),
 			// An editing step shows no problems of the other fields: they are checked on save.
 			{ errors: saving }
 		);
 		const { db } = await runtime();
-		const r = await editSurvey(db, user.id, id, posted, saving && form.valid ? form.data : null);
+		const r = await editSurvey(db, user.id, id, data, saving && form.valid ? form.data : null);
 		if (!r) error(404, 'not found');
 		if (r.status === 400) {
 			if (r.errors.questions || Object.keys(r.errors).length)
