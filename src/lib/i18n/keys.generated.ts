@@ -2051,7 +2051,11 @@ export type MessageKey =
 	| 'pool.confirm.account'
 	| 'pool.confirm.button'
 	| 'pool.confirm.done'
+	| 'pool.confirm.existing'
 	| 'pool.confirm.invalid'
+	| 'pool.confirm.passwordOffer'
+	| 'pool.confirm.passwordWhy'
+	| 'pool.confirm.signIn'
 	| 'pool.confirm.text'
 	| 'pool.confirm.title'
 	| 'pool.dim.age_band'
@@ -4619,7 +4623,11 @@ export interface KeyGroups {
 		| 'pool.confirm.account'
 		| 'pool.confirm.button'
 		| 'pool.confirm.done'
+		| 'pool.confirm.existing'
 		| 'pool.confirm.invalid'
+		| 'pool.confirm.passwordOffer'
+		| 'pool.confirm.passwordWhy'
+		| 'pool.confirm.signIn'
 		| 'pool.confirm.text'
 		| 'pool.confirm.title';
 	'pool.dim':
