@@ -29,6 +29,7 @@ const ON_POSTGRES = [
 	'feedback-channels.spec.ts',
 	'conversations-flow.spec.ts',
 	'pool-flow.spec.ts',
+	'pool-join.spec.ts',
 	// Owns its servers (two processes, then start:cluster) and database: runs once, here.
 	'core-multi-process.spec.ts',
 	'impact-flow.spec.ts',

@@ -2136,7 +2136,11 @@ export type MessageKey =
 	| 'pool.confirm.account'
 	| 'pool.confirm.button'
 	| 'pool.confirm.done'
+	| 'pool.confirm.existing'
 	| 'pool.confirm.invalid'
+	| 'pool.confirm.passwordOffer'
+	| 'pool.confirm.passwordWhy'
+	| 'pool.confirm.signIn'
 	| 'pool.confirm.text'
 	| 'pool.confirm.title'
 	| 'pool.dim.age_band'
@@ -4797,7 +4801,11 @@ export interface KeyGroups {
 		| 'pool.confirm.account'
 		| 'pool.confirm.button'
 		| 'pool.confirm.done'
+		| 'pool.confirm.existing'
 		| 'pool.confirm.invalid'
+		| 'pool.confirm.passwordOffer'
+		| 'pool.confirm.passwordWhy'
+		| 'pool.confirm.signIn'
 		| 'pool.confirm.text'
 		| 'pool.confirm.title';
 	'pool.dim':

@@ -18,6 +18,7 @@ export {
 } from './pool.queries';
 export {
 	answerSchema,
+	confirmJoinSchema,
 	eraseSchema,
 	joinSchema,
 	profileSchema,
@@ -62,6 +63,10 @@ export {
 	eraseMember,
 	joinPool,
 	confirmMembership,
+	confirmJoin,
+	confirmOffer,
+	type ConfirmJoinResult,
+	type ConfirmOffer,
 	confirmStay,
 	setPaused,
 	updateProfile

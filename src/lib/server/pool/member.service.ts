@@ -8,6 +8,9 @@ import { enqueueMail, renderMail } from '../core/mail';
 import { forgetInEvents, publish } from '../core/events';
 import { forgetInAudit, recordAudit } from '../core/audit';
 import { generateToken, tokenId } from '../core/auth/tokens';
+import { hashPassword } from '../core/auth/password';
+import { createConfirmedAccount, findUserByEmail } from '../core/auth/account.service';
+import { createSession, type Session } from '../core/auth/session';
 import { isLocale, type Locale } from '$lib/i18n';
 import { CONSENT_VERSION, type MemberProfileInput } from './pool.types';
 import { bumpStat } from './pool.queries';
@@ -150,9 +153,62 @@ export async function joinPool(
 
 /** Confirms the e-mail: the member becomes active and is linked to an account with that address. */
 export async function confirmMembership(db: PoolDb, token: string): Promise<boolean> {
-	const memberId = await db.transaction().execute(async (trx) => {
+	return (await confirmJoin(db, token, { sessionDays: 0 })).ok;
+}
+
+/**
+ * What the confirmation page offers before its button is pressed (the link is only looked at,
+ * not used: mail scanners open links). A password is offered when the address has no account
+ * and no one is signed in: the click on the mailed link is what proves the address.
+ */
+export type ConfirmOffer = { usable: false } | { usable: true; offerPassword: boolean };
+
+export async function confirmOffer(
+	db: PoolExecutor,
+	token: string,
+	signedIn: boolean
+): Promise<ConfirmOffer> {
+	const member = await db
+		.selectFrom('pool_token as t')
+		.innerJoin('pool_member as m', 'm.id', 't.member_id')
+		.select(['m.email', 'm.user_id'])
+		.where('t.id', '=', tokenId(token))
+		.where('t.purpose', '=', 'confirm')
+		.where('t.used_at', 'is', null)
+		.where('t.expires_at', '>', sql<Date>`now()`)
+		.executeTakeFirst();
+	if (!member) return { usable: false };
+	const offerPassword = !signedIn && !member.user_id && !(await findUserByEmail(db, member.email));
+	return { usable: true, offerPassword };
+}
+
+/**
+ * How a confirmation ended for the account: `created` (the password given made an account,
+ * signed in with `token`), `signedIn` (the membership belongs to the person signed in), `existing`
+ * (an account has the address: sign in to see the details; a password given is not used) or
+ * `none` (no account, none asked for).
+ */
+export type ConfirmJoinResult =
+	| { ok: false; error: 'invalid_link' }
+	| { ok: true; account: 'created'; token: string; session: Session }
+	| { ok: true; account: 'signedIn' | 'existing' | 'none' };
+
+/**
+ * Uses the confirmation link once: the member becomes active, is linked to a confirmed account
+ * with that address, and, when the address has no account and a password was given, gets one
+ * (already confirmed: the link reached the mailbox) and a session. All in one transaction with
+ * the link's use, so a second use of the link creates and changes nothing.
+ */
+export async function confirmJoin(
+	db: PoolDb,
+	token: string,
+	opts: { password?: string; user?: { id: string } | null; sessionDays: number }
+): Promise<ConfirmJoinResult> {
+	// Hashed before the transaction (Argon2 takes a while); only for someone not signed in.
+	const passwordHash = opts.password && !opts.user ? await hashPassword(opts.password) : null;
+	return db.transaction().execute(async (trx): Promise<ConfirmJoinResult> => {
 		const id = await consumeMemberToken(trx, token, 'confirm');
-		if (!id) return null;
+		if (!id) return { ok: false, error: 'invalid_link' };
 		const m = await trx
 			.updateTable('pool_member')
 			.set({
@@ -162,17 +218,33 @@ export async function confirmMembership(db: PoolDb, token: string): Promise<bool
 				updated_at: sql`now()`
 			})
 			.where('id', '=', id)
-			.returning(['email', 'user_id'])
+			.returning(['email', 'user_id', 'name', 'locale'])
 			.executeTakeFirstOrThrow();
-		if (!m.user_id) await linkAccountByEmail(trx, id, m.email);
 		await bumpStat(trx, 'joined');
 		await publish(trx, 'pool.member_confirmed', { memberId: id });
-		return id;
+		const userId = m.user_id ?? (await linkAccountByEmail(trx, id, m.email));
+		if (userId) return { ok: true, account: opts.user?.id === userId ? 'signedIn' : 'existing' };
+		// An account not linked (unconfirmed, or holding another membership) is not touched.
+		if (await findUserByEmail(trx, m.email)) return { ok: true, account: 'existing' };
+		if (!passwordHash) return { ok: true, account: 'none' };
+		const newUser = await createConfirmedAccount(trx, {
+			email: m.email,
+			passwordHash,
+			displayName: m.name,
+			locale: loc(m.locale)
+		});
+		if (!newUser) return { ok: true, account: 'existing' };
+		await trx.updateTable('pool_member').set({ user_id: newUser }).where('id', '=', id).execute();
+		const session = await createSession(trx, newUser, opts.sessionDays);
+		return { ok: true, account: 'created', ...session };
 	});
-	return !!memberId;
 }
 
-async function linkAccountByEmail(db: PoolExecutor, memberId: string, email: string) {
+async function linkAccountByEmail(
+	db: PoolExecutor,
+	memberId: string,
+	email: string
+): Promise<string | null> {
 	const user = await db
 		.selectFrom('app_user')
 		.select('id')
@@ -182,12 +254,13 @@ async function linkAccountByEmail(db: PoolExecutor, memberId: string, email: str
 			not(exists(selectFrom('pool_member').select('id').whereRef('user_id', '=', 'app_user.id')))
 		)
 		.executeTakeFirst();
-	if (user)
-		await db
-			.updateTable('pool_member')
-			.set({ user_id: user.id })
-			.where('id', '=', memberId)
-			.execute();
+	if (!user) return null;
+	await db
+		.updateTable('pool_member')
+		.set({ user_id: user.id })
+		.where('id', '=', memberId)
+		.execute();
+	return user.id;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Validation of the pool's forms and CSV rows; messages are i18n keys. */
-import { emailField, fileField, int4Id, textField, z } from '$lib/validation';
+import { emailField, fileField, int4Id, passwordField, textField, z } from '$lib/validation';
 import { MAX_UPLOAD_BYTES } from '../core/http/upload-limit';
 import { ACTIVITY_TYPES, ANSWERS, GENDERS, LANGUAGES, MIN_AGE, MODES } from './pool.types';
 import { LOCALES } from '$lib/i18n';
@@ -50,6 +50,29 @@ export const profileSchema = z.object({
 export const joinSchema = profileSchema.extend({
 	consent: z.boolean().refine((v) => v, { error: 'pool.errors.consent' })
 });
+
+/**
+ * The confirmation page's optional password: left empty, the membership is confirmed without an
+ * account; given, it follows the sign-up rules (length, typed twice).
+ */
+export const confirmJoinSchema = z
+	.object({
+		password: z.string().max(200, { error: 'validation.passwordTooLong' }).default(''),
+		passwordConfirm: z.string().max(200).default('')
+	})
+	.superRefine((d, ctx) => {
+		if (!d.password && !d.passwordConfirm) return;
+		const checked = passwordField.safeParse(d.password);
+		if (!checked.success)
+			for (const issue of checked.error.issues)
+				ctx.addIssue({ code: 'custom', path: ['password'], message: issue.message });
+		else if (d.password !== d.passwordConfirm)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['passwordConfirm'],
+				message: 'validation.passwordMismatch'
+			});
+	});
 
 /** One row of a member import (a paper sign-up sheet typed into a spreadsheet). */
 export const importRowSchema = z.object({

@@ -54,6 +54,8 @@ export const load: PageServerLoad = async (event) => {
 	);
 	return {
 		member: { status: member.status, email: member.email, background: member.background },
+		// Straight from the confirmation page (signed in there, or by the password set there).
+		joined: event.url.searchParams.has('joined'),
 		form,
 		...(await profileOptions(db))
 	};

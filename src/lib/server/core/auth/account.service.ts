@@ -4,7 +4,7 @@
  * same transaction as the change.
  */
 import { sql } from 'kysely';
-import type { Db, Executor } from '../db/database';
+import type { Db, Executor, Tx } from '../db/database';
 import { isLocale, type Locale } from '$lib/i18n';
 import { enqueueMail, renderMail } from '../mail';
 import { publish } from '../events';
@@ -108,6 +108,44 @@ export async function signUp(db: Db, origin: string, input: SignUpInput): Promis
 		);
 		await publish(trx, 'user.registered', { userId: user.id });
 	});
+}
+
+export interface ConfirmedAccountInput {
+	email: string;
+	/** From `hashPassword`, hashed before the caller's transaction opens. */
+	passwordHash: string;
+	displayName: string;
+	locale: Locale;
+}
+
+/**
+ * Registers a resident whose address is already proved: the caller has just used up a one-time
+ * link mailed to it (a module's own confirmation link), in the same transaction, so no second
+ * confirmation mail goes out. An address that has an account already, confirmed or not, is never
+ * taken over: the answer is then null and nothing changes.
+ */
+export async function createConfirmedAccount(
+	trx: Tx,
+	input: ConfirmedAccountInput
+): Promise<string | null> {
+	const user = await trx
+		.insertInto('app_user')
+		.values({
+			email: normaliseEmail(input.email),
+			display_name: input.displayName.trim(),
+			password_hash: input.passwordHash,
+			locale: input.locale,
+			email_verified_at: sql`now()`
+		})
+		// The unique index on lower(email): a sign-up that got there first keeps its account.
+		.onConflict((oc) => oc.doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	if (!user) return null;
+	await trx.insertInto('user_role').values({ user_id: user.id, role: 'resident' }).execute();
+	await publish(trx, 'user.registered', { userId: user.id });
+	await publish(trx, 'user.email_confirmed', { userId: user.id });
+	return user.id;
 }
 
 export type TokenResult = { ok: true; userId: string } | { ok: false; error: 'invalid_link' };
