@@ -70,6 +70,10 @@ export type MessageKey =
 	| 'conversations.none'
 	| 'conversations.open'
 	| 'conversations.participants'
+	| 'conversations.phases.closed'
+	| 'conversations.phases.impact'
+	| 'conversations.phases.open'
+	| 'conversations.phases.results'
 	| 'conversations.progress'
 	| 'conversations.report.addFinding'
 	| 'conversations.report.day'
@@ -315,8 +319,10 @@ export type MessageKey =
 	| 'core.errors.title'
 	| 'core.footer.accessibility'
 	| 'core.footer.contact'
-	| 'core.footer.owner'
 	| 'core.footer.privacy'
+	| 'core.home.ctaConversations'
+	| 'core.home.ctaFeedback'
+	| 'core.home.ctaResults'
 	| 'core.home.feedback'
 	| 'core.home.feedbackText'
 	| 'core.home.lead'
@@ -324,6 +330,10 @@ export type MessageKey =
 	| 'core.home.poolText'
 	| 'core.home.results'
 	| 'core.home.resultsText'
+	| 'core.home.step1'
+	| 'core.home.step2'
+	| 'core.home.step3'
+	| 'core.home.stepsTitle'
 	| 'core.home.title'
 	| 'core.lang.change'
 	| 'core.lang.en'
@@ -339,6 +349,8 @@ export type MessageKey =
 	| 'core.nav.signUp'
 	| 'core.nav.signedInAs'
 	| 'core.nav.staff'
+	| 'core.phases.done'
+	| 'core.phases.title'
 	| 'core.privacy.accountData'
 	| 'core.privacy.accountKept'
 	| 'core.privacy.accountPart'
@@ -388,7 +400,6 @@ export type MessageKey =
 	| 'core.roles.staff'
 	| 'core.site.name'
 	| 'core.site.skip'
-	| 'core.site.tagline'
 	| 'core.staff.lead'
 	| 'core.staff.noWaiting'
 	| 'core.staff.title'
@@ -1862,6 +1873,10 @@ export type MessageKey =
 	| 'panels.home.title'
 	| 'panels.mail.drawn.body'
 	| 'panels.mail.drawn.subject'
+	| 'panels.phases.concluded'
+	| 'panels.phases.drawn'
+	| 'panels.phases.impact'
+	| 'panels.phases.recruiting'
 	| 'panels.public.algorithm'
 	| 'panels.public.algorithmName'
 	| 'panels.public.data'
@@ -2464,6 +2479,11 @@ export interface KeyGroups {
 		| 'conversations.map.you'
 		| 'conversations.map.youInGroup'
 		| 'conversations.map.youNotGrouped';
+	'conversations.phases':
+		| 'conversations.phases.closed'
+		| 'conversations.phases.impact'
+		| 'conversations.phases.open'
+		| 'conversations.phases.results';
 	'conversations.report':
 		| 'conversations.report.addFinding'
 		| 'conversations.report.day'
@@ -2716,9 +2736,11 @@ export interface KeyGroups {
 	'core.footer':
 		| 'core.footer.accessibility'
 		| 'core.footer.contact'
-		| 'core.footer.owner'
 		| 'core.footer.privacy';
 	'core.home':
+		| 'core.home.ctaConversations'
+		| 'core.home.ctaFeedback'
+		| 'core.home.ctaResults'
 		| 'core.home.feedback'
 		| 'core.home.feedbackText'
 		| 'core.home.lead'
@@ -2726,6 +2748,10 @@ export interface KeyGroups {
 		| 'core.home.poolText'
 		| 'core.home.results'
 		| 'core.home.resultsText'
+		| 'core.home.step1'
+		| 'core.home.step2'
+		| 'core.home.step3'
+		| 'core.home.stepsTitle'
 		| 'core.home.title';
 	'core.lang':
 		| 'core.lang.change'
@@ -2743,6 +2769,9 @@ export interface KeyGroups {
 		| 'core.nav.signUp'
 		| 'core.nav.signedInAs'
 		| 'core.nav.staff';
+	'core.phases':
+		| 'core.phases.done'
+		| 'core.phases.title';
 	'core.privacy':
 		| 'core.privacy.accountData'
 		| 'core.privacy.accountKept'
@@ -2794,8 +2823,7 @@ export interface KeyGroups {
 		| 'core.roles.staff';
 	'core.site':
 		| 'core.site.name'
-		| 'core.site.skip'
-		| 'core.site.tagline';
+		| 'core.site.skip';
 	'core.staff':
 		| 'core.staff.lead'
 		| 'core.staff.noWaiting'
@@ -4415,6 +4443,11 @@ export interface KeyGroups {
 	'panels.mail.drawn':
 		| 'panels.mail.drawn.body'
 		| 'panels.mail.drawn.subject';
+	'panels.phases':
+		| 'panels.phases.concluded'
+		| 'panels.phases.drawn'
+		| 'panels.phases.impact'
+		| 'panels.phases.recruiting';
 	'panels.public':
 		| 'panels.public.algorithm'
 		| 'panels.public.algorithmName'
