@@ -11,6 +11,7 @@ import {
 	voteFormAction,
 	mapThreshold
 } from '$lib/server/conversations';
+import { processPhase, sourceProgress } from '$lib/server/impact';
 
 export const load: PageServerLoad = async (event) => {
 	const { db } = await runtime();
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	const refusal = identity?.kind === 'xid' ? identityRefusal(c, identity) : null;
 	const pid = await viewerParticipant(db, c, identity);
 	const next = await nextStatement(db, c, pid);
+	const progress = await sourceProgress(db, 'conversation', c.id);
 	const canTakePart =
 		!!event.locals.user || (identity?.kind === 'xid' ? !refusal : c.allow_anonymous);
 	return {
@@ -32,6 +34,8 @@ export const load: PageServerLoad = async (event) => {
 			allowStatements: c.allow_statements,
 			moderation: c.moderation
 		},
+		phase: processPhase(c.status === 'open' ? 0 : 1, progress),
+		impactHref: progress ? `/sanoitte-teimme/${progress.activityId}` : null,
 		canTakePart,
 		identityError: refusal ? `conversations.errors.${refusal}` : null,
 		statement: next.statement ? { tid: next.statement.tid, body: next.statement.body } : null,
