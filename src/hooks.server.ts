@@ -18,6 +18,7 @@ import { access } from '$lib/server/modules';
 import { signInUrl } from '$lib/server/core/auth/guard';
 import { LOCALE_COOKIE, negotiateLocale } from '$lib/server/core/i18n/negotiate';
 import { applySecurityHeaders } from '$lib/server/core/http/security-headers';
+import { brandHeadStyle } from '$lib/server/core/brand';
 import { formBodyRefusal, refusalResponse } from '$lib/server/core/http/form-body';
 
 export const init: ServerInit = async () => {
@@ -78,7 +79,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+		transformPageChunk: ({ html }) =>
+			html.replace('%lang%', event.locals.locale).replace('%osallistu.brand%', brandHeadStyle())
 	});
 	if (event.route.id && !isPageRoute(event.route.id)) {
 		const translated = endpointErrorPage(event.request, response, event.locals.locale);

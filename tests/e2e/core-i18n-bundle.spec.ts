@@ -44,11 +44,11 @@ for (const [locale, others] of [
 		await page.waitForLoadState('networkidle');
 		const js = await w.js();
 		// Its own language: the layout's and the page's texts are there…
-		expect(js).toContain(text(locale, 'core.site.tagline'));
+		expect(js).toContain(text(locale, 'core.site.skip'));
 		expect(js).toContain(text(locale, 'core.auth.signInTitle'));
 		// …the other languages' are not,
 		for (const o of others) {
-			expect(js).not.toContain(text(o, 'core.site.tagline'));
+			expect(js).not.toContain(text(o, 'core.site.skip'));
 			expect(js).not.toContain(text(o, 'core.auth.signInTitle'));
 		}
 		// nor mail texts, nor the texts of pages not shown.

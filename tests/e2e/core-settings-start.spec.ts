@@ -49,7 +49,9 @@ test.describe('settings at start', () => {
 	for (const [name, value, message] of [
 		['SESSION_DAYS', 'abc', 'SESSION_DAYS: must be a number above 0'],
 		['OUTBOX_RETENTION_DAYS', '-1', 'OUTBOX_RETENTION_DAYS: must be a number of 0 or more'],
-		['FEEDBACK_REPLY_DAY', '3', 'FEEDBACK_REPLY_DAY: unknown setting (did you mean']
+		['FEEDBACK_REPLY_DAY', '3', 'FEEDBACK_REPLY_DAY: unknown setting (did you mean'],
+		// A county colour too light for white text (WCAG AA) is refused, not shown.
+		['BRAND_PRIMARY_COLOR', '#7a9cc6', 'BRAND_PRIMARY_COLOR: white text on #7a9cc6 has contrast']
 	]) {
 		test(`the built server exits on ${name}=${value}, naming it`, async () => {
 			const { code, output } = await startWith({ [name]: value });

@@ -76,6 +76,10 @@ export type MessageKey =
 	| 'conversations.none'
 	| 'conversations.open'
 	| 'conversations.participants'
+	| 'conversations.phases.closed'
+	| 'conversations.phases.impact'
+	| 'conversations.phases.open'
+	| 'conversations.phases.results'
 	| 'conversations.progress'
 	| 'conversations.report.addFinding'
 	| 'conversations.report.day'
@@ -321,8 +325,10 @@ export type MessageKey =
 	| 'core.errors.title'
 	| 'core.footer.accessibility'
 	| 'core.footer.contact'
-	| 'core.footer.owner'
 	| 'core.footer.privacy'
+	| 'core.home.ctaConversations'
+	| 'core.home.ctaFeedback'
+	| 'core.home.ctaResults'
 	| 'core.home.feedback'
 	| 'core.home.feedbackText'
 	| 'core.home.lead'
@@ -330,6 +336,10 @@ export type MessageKey =
 	| 'core.home.poolText'
 	| 'core.home.results'
 	| 'core.home.resultsText'
+	| 'core.home.step1'
+	| 'core.home.step2'
+	| 'core.home.step3'
+	| 'core.home.stepsTitle'
 	| 'core.home.title'
 	| 'core.lang.change'
 	| 'core.lang.en'
@@ -345,6 +355,8 @@ export type MessageKey =
 	| 'core.nav.signUp'
 	| 'core.nav.signedInAs'
 	| 'core.nav.staff'
+	| 'core.phases.done'
+	| 'core.phases.title'
 	| 'core.privacy.accountData'
 	| 'core.privacy.accountKept'
 	| 'core.privacy.accountPart'
@@ -397,7 +409,6 @@ export type MessageKey =
 	| 'core.roles.staff'
 	| 'core.site.name'
 	| 'core.site.skip'
-	| 'core.site.tagline'
 	| 'core.staff.lead'
 	| 'core.staff.noWaiting'
 	| 'core.staff.title'
@@ -1947,6 +1958,10 @@ export type MessageKey =
 	| 'panels.home.title'
 	| 'panels.mail.drawn.body'
 	| 'panels.mail.drawn.subject'
+	| 'panels.phases.concluded'
+	| 'panels.phases.drawn'
+	| 'panels.phases.impact'
+	| 'panels.phases.recruiting'
 	| 'panels.public.algorithm'
 	| 'panels.public.algorithmName'
 	| 'panels.public.data'
@@ -2560,6 +2575,11 @@ export interface KeyGroups {
 		| 'conversations.map.you'
 		| 'conversations.map.youInGroup'
 		| 'conversations.map.youNotGrouped';
+	'conversations.phases':
+		| 'conversations.phases.closed'
+		| 'conversations.phases.impact'
+		| 'conversations.phases.open'
+		| 'conversations.phases.results';
 	'conversations.report':
 		| 'conversations.report.addFinding'
 		| 'conversations.report.day'
@@ -2812,9 +2832,11 @@ export interface KeyGroups {
 	'core.footer':
 		| 'core.footer.accessibility'
 		| 'core.footer.contact'
-		| 'core.footer.owner'
 		| 'core.footer.privacy';
 	'core.home':
+		| 'core.home.ctaConversations'
+		| 'core.home.ctaFeedback'
+		| 'core.home.ctaResults'
 		| 'core.home.feedback'
 		| 'core.home.feedbackText'
 		| 'core.home.lead'
@@ -2822,6 +2844,10 @@ export interface KeyGroups {
 		| 'core.home.poolText'
 		| 'core.home.results'
 		| 'core.home.resultsText'
+		| 'core.home.step1'
+		| 'core.home.step2'
+		| 'core.home.step3'
+		| 'core.home.stepsTitle'
 		| 'core.home.title';
 	'core.lang':
 		| 'core.lang.change'
@@ -2839,6 +2865,9 @@ export interface KeyGroups {
 		| 'core.nav.signUp'
 		| 'core.nav.signedInAs'
 		| 'core.nav.staff';
+	'core.phases':
+		| 'core.phases.done'
+		| 'core.phases.title';
 	'core.privacy':
 		| 'core.privacy.accountData'
 		| 'core.privacy.accountKept'
@@ -2893,8 +2922,7 @@ export interface KeyGroups {
 		| 'core.roles.staff';
 	'core.site':
 		| 'core.site.name'
-		| 'core.site.skip'
-		| 'core.site.tagline';
+		| 'core.site.skip';
 	'core.staff':
 		| 'core.staff.lead'
 		| 'core.staff.noWaiting'
@@ -4597,6 +4625,11 @@ export interface KeyGroups {
 	'panels.mail.drawn':
 		| 'panels.mail.drawn.body'
 		| 'panels.mail.drawn.subject';
+	'panels.phases':
+		| 'panels.phases.concluded'
+		| 'panels.phases.drawn'
+		| 'panels.phases.impact'
+		| 'panels.phases.recruiting';
 	'panels.public':
 		| 'panels.public.algorithm'
 		| 'panels.public.algorithmName'

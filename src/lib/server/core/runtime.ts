@@ -17,6 +17,7 @@ import type { ModuleManifest } from './modules';
 import { startEventDelivery, type EventDeliveryHandle, type EventHandler } from './events';
 import { validateSettings, type SettingsSchema } from './settings';
 import { coreSettingsSchema } from './core.settings';
+import { brandSettingsSchema } from './brand';
 import { useRateLimitStore } from './rate-limit';
 
 export interface Runtime<D extends Db = Db> {
@@ -45,9 +46,13 @@ export function allJobs<D extends Db>(modules: readonly ModuleManifest<D>[]): Pe
 	return [...(coreJobs() as PeriodicJob<D>[]), ...modules.flatMap((m) => m.jobs?.() ?? [])];
 }
 
-/** Core's settings schema and each manifest's: validated together at start, listed in the README. */
+/** Core's settings schemas and each manifest's: validated together at start, listed in the README. */
 export function allSettings<D extends Db>(modules: readonly ModuleManifest<D>[]): SettingsSchema[] {
-	return [coreSettingsSchema, ...modules.flatMap((m) => (m.settings ? [m.settings] : []))];
+	return [
+		coreSettingsSchema,
+		brandSettingsSchema,
+		...modules.flatMap((m) => (m.settings ? [m.settings] : []))
+	];
 }
 
 /** `D`: the full handle the root names (every module's tables); core uses it as its own. */

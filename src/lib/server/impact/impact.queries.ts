@@ -6,7 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ImpactExecutor } from './impact.db';
 import type { PublicFilter } from './impact.schemas';
-import { SMALL_GROUP, type Status } from './impact.types';
+import { SMALL_GROUP, WAITING_STATUSES, type Status } from './impact.types';
 import { findingRecipients } from './contacts';
 import { participantsOf, participation } from './participants';
 
@@ -482,4 +482,29 @@ export function handActivities(db: ImpactExecutor, limit = 100) {
 		.orderBy('a.id', 'desc')
 		.limit(limit)
 		.execute();
+}
+
+/**
+ * How far the tracker has followed what another module's activity fed it (the phase steps of a
+ * conversation's or panel's public page): the activity's public page, its findings, and how many
+ * of them have an answer (a status past the waiting ones). Null when nothing was fed yet.
+ */
+export async function sourceProgress(db: ImpactExecutor, sourceType: string, sourceId: string) {
+	const a = await db
+		.selectFrom('impact_activity as a')
+		.select([
+			'a.id',
+			sql<number>`(select count(*)::int from impact_finding f where f.activity_id = a.id and f.withdrawn_at is null)`.as(
+				'findings'
+			),
+			sql<number>`(select count(*)::int from impact_finding f where f.activity_id = a.id and f.withdrawn_at is null and f.status not in (${sql.join(WAITING_STATUSES)}))`.as(
+				'answered'
+			)
+		])
+		.where('a.source_type', '=', sourceType)
+		.where('a.source_id', '=', sourceId)
+		.executeTakeFirst();
+	return a
+		? { activityId: a.id, findings: Number(a.findings), answered: Number(a.answered) }
+		: null;
 }

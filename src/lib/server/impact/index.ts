@@ -55,6 +55,7 @@ export {
 	ownerOptions,
 	publicFindings,
 	findingsOfSource,
+	sourceProgress,
 	findingYears,
 	publicActivity,
 	statusChanges,
@@ -122,7 +123,14 @@ export {
 	type PopulationFigure,
 	type ReachTable
 } from './metric';
-export { explanation, localTitle, unitName, publicEvidence, type LocalText } from './public-view';
+export {
+	explanation,
+	localTitle,
+	unitName,
+	publicEvidence,
+	processPhase,
+	type LocalText
+} from './public-view';
 export {
 	LICENCE,
 	OPEN_DATA_SCHEMA,

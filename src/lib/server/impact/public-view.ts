@@ -50,3 +50,16 @@ export function publicEvidence(list: Evidence[]) {
 		};
 	});
 }
+
+/**
+ * The current phase of a process's steps (PhaseSteps.svelte): 0 open, 1 closed (or at work),
+ * 2 results (its findings are in the tracker), 3 what came of it (a finding has an answer).
+ * `stage` is how far the module itself says it is (0 to 2); the tracker can only move it on.
+ */
+export function processPhase(
+	stage: 0 | 1 | 2,
+	progress: { findings: number; answered: number } | null
+): 0 | 1 | 2 | 3 {
+	const tracked = !progress ? 0 : progress.answered > 0 ? 3 : progress.findings > 0 ? 2 : 0;
+	return Math.max(stage, tracked) as 0 | 1 | 2 | 3;
+}

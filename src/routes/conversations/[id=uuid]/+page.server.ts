@@ -12,6 +12,7 @@ import {
 	voteFormAction,
 	mapThreshold
 } from '$lib/server/conversations';
+import { processPhase, sourceProgress } from '$lib/server/impact';
 
 export const load: PageServerLoad = async (event) => {
 	const { db } = await runtime();
@@ -21,6 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	const refusal = identity?.kind === 'xid' ? identityRefusal(c, identity) : null;
 	const pid = await viewerParticipant(db, c, identity);
 	const next = await nextStatement(db, c, pid);
+	const progress = await sourceProgress(db, 'conversation', c.id);
 	const canTakePart =
 		!!event.locals.user || (identity?.kind === 'xid' ? !refusal : c.allow_anonymous);
 	return {
@@ -33,6 +35,8 @@ export const load: PageServerLoad = async (event) => {
 			allowStatements: c.allow_statements,
 			moderation: c.moderation
 		},
+		phase: processPhase(c.status === 'open' ? 0 : 1, progress),
+		impactHref: progress ? `/sanoitte-teimme/${progress.activityId}` : null,
 		canTakePart,
 		// Signed-in participants hear what comes of it through their account.
 		canFollow: !event.locals.user && next.voted > 0 && !refusal,

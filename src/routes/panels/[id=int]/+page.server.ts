@@ -11,6 +11,7 @@ import {
 	pointsOf,
 	sessionsOf
 } from '$lib/server/panels';
+import { processPhase, sourceProgress } from '$lib/server/impact';
 
 export const load: PageServerLoad = async (event) => {
 	const id = parseInt4Id(event.params.id);
@@ -22,6 +23,8 @@ export const load: PageServerLoad = async (event) => {
 	const published = p.published_at !== null;
 	const members = await confirmedCount(db, p.id);
 	const questions = await poolQuestionNames(db);
+	const progress = await sourceProgress(db, 'panel', String(p.id));
+	const stage = p.status === 'concluded' ? 2 : p.status === 'drawn' ? 1 : 0;
 	return {
 		panel: {
 			id: p.id,
@@ -42,6 +45,8 @@ export const load: PageServerLoad = async (event) => {
 			drawnAt: p.drawn_at?.toISOString() ?? null,
 			publishedAt: p.published_at?.toISOString() ?? null
 		},
+		phase: processPhase(stage, progress),
+		impactHref: progress ? `/sanoitte-teimme/${progress.activityId}` : null,
 		members,
 		sessions: (await sessionsOf(db, p.id)).map((s) => ({
 			id: s.id,
