@@ -209,6 +209,7 @@ export async function leximin(
 		};
 		const heaviestKnown = (w: ArrayLike<number>, m: number): Int32Array[] => {
 			const top: { v: number; p: Int32Array }[] = [];
+			if (m <= 0) return top.map((x) => x.p);
 			for (const p of panels) {
 				const v = weight(p, w);
 				if (top.length < m || v > top[top.length - 1].v) {
