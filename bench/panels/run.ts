@@ -1,5 +1,6 @@
 /**
- * Panel-selection benchmark: `npm run bench:panels [-- --volunteers 2000 --size 100 --draws 10000]`.
+ * Panel-selection benchmark: `npm run bench:panels [-- --volunteers 2000 --size 100 --draws 10000]`
+ * (`--multi-start N`: swap searches per column-generation round, the engine's default otherwise).
  *
  * On a generated pool (generate.ts: 8 correlated categories, quotas from population shares):
  * - time to the first LEXIMIN stage (the max-min probability) and its gap to the LP bound;
@@ -23,6 +24,7 @@ const arg = (name: string, dflt: number) => {
 const nVol = arg('volunteers', 2000);
 const size = arg('size', 100);
 const draws = arg('draws', 10_000);
+const multiStart = arg('multi-start', Number.NaN);
 const load = () =>
 	loadavg()
 		.map((x) => x.toFixed(2))
@@ -41,6 +43,7 @@ const cpu0 = process.cpuUsage();
 const r = legacyOnly
 	? null
 	: await leximin(inst, {
+			...(Number.isNaN(multiStart) ? {} : { multiStart }),
 			log: (l) => console.log(`  ${l}`),
 			onFirstStage: ({ ms, value, bound }) =>
 				console.log(
