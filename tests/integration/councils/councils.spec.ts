@@ -315,6 +315,21 @@ describe.each(BACKENDS)('councils on %s', (backend) => {
 				source_id: String(draft.id)
 			}
 		]);
+		// The member present, by their account, is told when the finding moves.
+		const chairAccount = await t.db
+			.selectFrom('council_member')
+			.select('user_id')
+			.where('id', '=', chair.id)
+			.executeTakeFirstOrThrow();
+		expect(chairAccount.user_id).not.toBeNull();
+		const told = await t.db
+			.selectFrom('impact_contact as c')
+			.innerJoin('impact_recipient as r', 'r.id', 'c.recipient_id')
+			.innerJoin('impact_finding as f', 'f.id', 'c.finding_id')
+			.select('r.user_id')
+			.where('f.source_type', '=', 'council_statement')
+			.execute();
+		expect(told).toEqual([{ user_id: chairAccount.user_id }]);
 		// Closing needs minutes; after closing nothing changes.
 		expect(await closeMeeting(t.db, users.coord, past.id)).toEqual({
 			ok: false,

@@ -448,6 +448,13 @@ describe.each(BACKENDS)('experts on %s', (backend) => {
 				organiser_unit_id: unitId
 			}
 		]);
+		// The expert of the closed assignment, by their account, is told when the finding moves.
+		const told = await t.db
+			.selectFrom('impact_contact as c')
+			.innerJoin('impact_recipient as r', 'r.id', 'c.recipient_id')
+			.select('r.user_id')
+			.execute();
+		expect(told.map((x) => x.user_id)).toContain(e1.user.id);
 
 		// The totals against a hand count: Daniel 2.5 h + 1 h, 62.50 € + 40 €, travel 10.20 €; Eeva 2 h, 30 €.
 		const csv = readCsv(await totalsCsv(t.db));

@@ -108,11 +108,12 @@ export async function decideStatement(
 				.set({ status: 'approved', approved_at: now, updated_at: sql`now()` })
 				.where('id', '=', s.id)
 				.execute();
-			const attended = await trx
-				.selectFrom('council_attendance')
-				.select((eb) => eb.fn.countAll<number>().as('n'))
-				.where('meeting_id', '=', meeting.id)
-				.executeTakeFirstOrThrow();
+			const present = await trx
+				.selectFrom('council_attendance as a')
+				.innerJoin('council_member as m', 'm.id', 'a.member_id')
+				.select('m.user_id')
+				.where('a.meeting_id', '=', meeting.id)
+				.execute();
 			await publish(trx, 'councils.statement_approved', {
 				statementId: s.id,
 				meetingId: meeting.id,
@@ -122,8 +123,9 @@ export async function decideStatement(
 				body: s.body,
 				meetingDay: meeting.day,
 				approvedOn: helsinkiDay(now),
-				attended: Number(attended.n),
-				serviceLineIds: body.service_line_ids
+				attended: present.length,
+				serviceLineIds: body.service_line_ids,
+				memberUserIds: [...new Set(present.flatMap((m) => (m.user_id ? [m.user_id] : [])))]
 			});
 		} else {
 			if (s.status !== 'approved') return fail('not_open');

@@ -4,7 +4,8 @@
  * (experts.service.ts); the impact tracker handles `experts.finding_recorded`.
  *
  * The payload carries ids and the staff-written text of the request and the finding (public
- * text, as a feedback theme's title is), never an expert's name or address.
+ * text, as a feedback theme's title is) and the ids of the experts' accounts, never an expert's
+ * name or address.
  */
 export interface ExpertFindingRecordedEvent {
 	assignmentId: number;
@@ -19,6 +20,11 @@ export interface ExpertFindingRecordedEvent {
 	endsOn: string;
 	/** Experts who took part in the request (closed assignments). */
 	experts: number;
+	/**
+	 * Accounts of the experts of the request's closed assignments, to be told when the finding
+	 * moves (ids only). Absent in events published before 2026-12-05.
+	 */
+	expertUserIds?: string[];
 	finding: string;
 	recordedOn: string;
 }

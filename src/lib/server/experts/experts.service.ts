@@ -635,9 +635,10 @@ export async function closeAssignment(
 			details: { hours, travel, fee, feeRecordId: record.id }
 		});
 		const live = await trx
-			.selectFrom('expert_assignment')
-			.select(['status'])
-			.where('request_id', '=', req.id)
+			.selectFrom('expert_assignment as x')
+			.innerJoin('expert_profile as p', 'p.id', 'x.profile_id')
+			.select(['x.status', 'p.user_id'])
+			.where('x.request_id', '=', req.id)
 			.execute();
 		const closed = live.filter((l) => l.status === 'closed').length;
 		if (req.status === 'filled' && !live.some((l) => l.status === 'accepted'))
@@ -657,6 +658,9 @@ export async function closeAssignment(
 				startsOn: helsinkiDay(req.starts_at),
 				endsOn: helsinkiDay(req.ends_at.getTime() - 1),
 				experts: closed,
+				expertUserIds: [
+					...new Set(live.filter((l) => l.status === 'closed').map((l) => l.user_id))
+				],
 				finding: input.finding,
 				recordedOn: helsinkiDay(new Date())
 			});

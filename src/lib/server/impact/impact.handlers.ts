@@ -118,7 +118,7 @@ export const expertFindingRecorded = defineHandler({
 			organiserUnitId: p.unitId,
 			tookPart: p.experts
 		});
-		await upsertFinding(tx, {
+		const findingId = await upsertFinding(tx, {
 			activityId,
 			sourceType: 'expert_finding',
 			sourceId: String(p.assignmentId),
@@ -127,6 +127,11 @@ export const expertFindingRecorded = defineHandler({
 			recordedOn: p.recordedOn,
 			evidence: [{ label: p.project, count: p.experts }]
 		});
+		await addContacts(
+			tx,
+			findingId,
+			(p.expertUserIds ?? []).map((userId) => ({ userId }))
+		);
 	}
 });
 
@@ -184,7 +189,7 @@ export const councilStatementApproved = defineHandler({
 			tookPart: p.attended,
 			serviceLineIds: p.serviceLineIds
 		});
-		await upsertFinding(tx, {
+		const findingId = await upsertFinding(tx, {
 			activityId,
 			sourceType: 'council_statement',
 			sourceId: String(p.statementId),
@@ -199,6 +204,11 @@ export const councilStatementApproved = defineHandler({
 				}
 			]
 		});
+		await addContacts(
+			tx,
+			findingId,
+			(p.memberUserIds ?? []).map((userId) => ({ userId }))
+		);
 	}
 });
 
