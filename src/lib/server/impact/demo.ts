@@ -224,7 +224,21 @@ export async function seedImpactDemo(db: ImpactDb): Promise<void> {
 					'Call-back at health centres'
 				],
 				p: 100,
-				f: [queue]
+				f: [queue],
+				m: [
+					[
+						'2026-04-01',
+						'Kokeilu alkoi kahdella asemalla',
+						'Försöket började på två stationer',
+						'The trial began at two centres'
+					],
+					[
+						'2026-09-01',
+						'Käytössä kaikilla asemilla',
+						'I bruk på alla stationer',
+						'In use at every centre'
+					]
+				]
 			},
 			{
 				t: [
@@ -233,7 +247,15 @@ export async function seedImpactDemo(db: ImpactDb): Promise<void> {
 					'Home-care visit times by text'
 				],
 				p: 40,
-				f: [visits]
+				f: [visits],
+				m: [
+					[
+						'2026-10-15',
+						'Tekstiviestipalvelu kilpailutettu',
+						'Sms-tjänsten upphandlad',
+						'Text-message service procured'
+					]
+				]
 			}
 		]) {
 			const row = await trx
@@ -251,6 +273,19 @@ export async function seedImpactDemo(db: ImpactDb): Promise<void> {
 				.updateTable('impact_finding')
 				.set({ decision_id: row.id })
 				.where('id', 'in', d.f)
+				.execute();
+			// Milestones, so the public timeline shows a decision's steps (Decidim's timeline).
+			await trx
+				.insertInto('impact_milestone')
+				.values(
+					d.m.map(([on, fi, sv, en]) => ({
+						decision_id: row.id,
+						reached_on: on,
+						title_fi: fi,
+						title_sv: sv,
+						title_en: en
+					}))
+				)
 				.execute();
 		}
 		// The demo history is older than the reminder limit; do not mail owners on the first start.
