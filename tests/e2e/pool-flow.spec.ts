@@ -75,6 +75,9 @@ test('a resident joins, confirms, edits, a coordinator invites, the resident ans
 	const anon = await (await browser.newContext()).newPage();
 	await anon.goto(firstLink(invite.text));
 	await expect(anon.getByRole('heading', { name: 'Digimuutos-paneeli' })).toBeVisible();
+	// Needs for this event go with the "yes" (typed once the page runs).
+	await anon.locator('html[data-app-running]').waitFor();
+	await anon.getByLabel(/Erityisruokavalio tai muu tarve/).fill('Gluteeniton ruokavalio');
 	await anon.getByRole('button', { name: 'Kyllä, tulen' }).click();
 	await expect(anon.getByText('Kiitos, vastauksesi on tallennettu.')).toBeVisible();
 
@@ -89,12 +92,14 @@ test('a resident joins, confirms, edits, a coordinator invites, the resident ans
 		.getByRole('row', { name: new RegExp(DEMO.resident) });
 	await expect(reply).toContainText('Tampere');
 	await expect(reply).toContainText('Kyllä, tulen');
+	await expect(reply).toContainText('Gluteeniton ruokavalio');
 	const download = coordinator.waitForEvent('download');
 	await coordinator.getByRole('link', { name: 'Lataa vastaukset (CSV, Excel)' }).click();
 	const csv = (await import('node:fs')).readFileSync((await (await download).path())!, 'utf8');
 	expect(csv.startsWith('\ufeffNimi;Sähköposti;Puhelin;Kunta;Vastaus;')).toBe(true);
 	expect(csv).toContain(`;${DEMO.resident};`);
 	expect(csv).toContain(';Tampere;Kyllä, tulen;');
+	expect(csv).toContain(';Gluteeniton ruokavalio');
 	expect(
 		(await coordinator.goto(`${new URL(coordinator.url()).pathname}?answer=perhaps`))?.status()
 	).toBe(400);

@@ -2214,6 +2214,7 @@ export type MessageKey =
 	| 'pool.file.name'
 	| 'pool.file.needs'
 	| 'pool.file.phone'
+	| 'pool.file.replyNeeds'
 	| 'pool.file.service_lines'
 	| 'pool.file.status'
 	| 'pool.gender.female'
@@ -2310,6 +2311,8 @@ export type MessageKey =
 	| 'pool.reply.deadline'
 	| 'pool.reply.full'
 	| 'pool.reply.invalid'
+	| 'pool.reply.needs'
+	| 'pool.reply.needsHint'
 	| 'pool.reply.saved'
 	| 'pool.reply.title'
 	| 'pool.repr.gap'
@@ -4898,6 +4901,7 @@ export interface KeyGroups {
 		| 'pool.file.name'
 		| 'pool.file.needs'
 		| 'pool.file.phone'
+		| 'pool.file.replyNeeds'
 		| 'pool.file.service_lines'
 		| 'pool.file.status';
 	'pool.file.localeName':
@@ -5013,6 +5017,8 @@ export interface KeyGroups {
 		| 'pool.reply.deadline'
 		| 'pool.reply.full'
 		| 'pool.reply.invalid'
+		| 'pool.reply.needs'
+		| 'pool.reply.needsHint'
 		| 'pool.reply.saved'
 		| 'pool.reply.title';
 	'pool.repr':

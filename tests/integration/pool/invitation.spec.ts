@@ -68,9 +68,10 @@ describe.each(BACKENDS)('pool invitations on %s', (backend) => {
 		const ta = await lastLinkTo(t.db, 'a@example.fi', '/pool/reply');
 		const tb = await lastLinkTo(t.db, 'b@example.fi', '/pool/reply');
 		expect(await answerByToken(t.db, 'nonsense', 'yes')).toBe('invalid');
-		expect(await answerByToken(t.db, ta, 'yes')).toBe('ok');
+		expect(await answerByToken(t.db, ta, 'yes', '  Gluteeniton  ')).toBe('ok');
 		expect(await answerByToken(t.db, tb, 'yes')).toBe('full');
-		expect(await answerByToken(t.db, tb, 'maybe')).toBe('ok');
+		// Needs are kept with a "yes" only.
+		expect(await answerByToken(t.db, tb, 'maybe', 'Laktoositon')).toBe('ok');
 		const events = await t.db
 			.selectFrom('event_outbox')
 			.select(['name', 'payload'])
@@ -88,14 +89,19 @@ describe.each(BACKENDS)('pool invitations on %s', (backend) => {
 		expect(s?.counts).toEqual({ yes: 1, no: 0, maybe: 1, none: 0 });
 		// The organiser's list: filtered by answer, with names and contact details.
 		const yes = await invitationSummary(t.db, inv.id, 'yes');
-		expect(yes?.replies.map((r) => [r.email, r.answer, r.municipality_fi])).toEqual([
-			['a@example.fi', 'yes', 'Tampere']
+		expect(yes?.replies.map((r) => [r.email, r.answer, r.municipality_fi, r.reply_needs])).toEqual([
+			['a@example.fi', 'yes', 'Tampere', 'Gluteeniton']
 		]);
+		const all = await invitationSummary(t.db, inv.id);
+		expect(all?.replies.find((r) => r.email === 'b@example.fi')?.reply_needs).toBe('');
+		const yesCsv = await invitationRepliesCsv(t.db, coordinator, inv.id, 'fi', 'yes');
+		expect(yesCsv.split('\r\n')[0]).toMatch(/;Tarpeet tähän tilaisuuteen$/);
+		expect(yesCsv.split('\r\n')[1]).toMatch(/;Gluteeniton$/);
 		// The export opens in Excel: semicolons, municipality names in the reader's language.
 		const csv = await invitationRepliesCsv(t.db, coordinator, inv.id, 'sv', 'maybe');
 		const [head, row, end] = csv.split('\r\n');
 		expect(head).toBe(
-			'\ufeffNamn;E-post;Telefon;Kommun;Svar;Besvarad;Behov av hjälp och tillgänglighet (t.ex. tolk)'
+			'\ufeffNamn;E-post;Telefon;Kommun;Svar;Besvarad;Behov av hjälp och tillgänglighet (t.ex. tolk);Behov vid detta tillfälle'
 		);
 		expect(row).toMatch(
 			/^[^;]+;b@example\.fi;[^;]*;Tammerfors;Kanske;\d{4}-\d{2}-\d{2} \d{2}:\d{2};/
@@ -107,7 +113,7 @@ describe.each(BACKENDS)('pool invitations on %s', (backend) => {
 				.select('entity_id')
 				.where('action', '=', 'pool.replies_exported')
 				.execute()
-		).toEqual([{ entity_id: String(inv.id) }]);
+		).toEqual([{ entity_id: String(inv.id) }, { entity_id: String(inv.id) }]);
 	});
 
 	it('reminds only those without an answer with a new link; the old link stops working; closing ends answers', async () => {

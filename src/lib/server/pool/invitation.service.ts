@@ -209,6 +209,7 @@ export async function recipientByToken(db: PoolExecutor, token: string) {
 		.select([
 			'r.id',
 			'r.answer',
+			'r.reply_needs',
 			'r.member_id',
 			'i.id as invitation_id',
 			'i.title',
@@ -235,6 +236,7 @@ export async function replyView(db: PoolExecutor, token: string, locale: Locale,
 		message: messageFor(r, locale),
 		deadline: r.reply_deadline,
 		answer: r.answer,
+		needs: r.reply_needs ?? '',
 		open: r.status === 'open' && new Date(r.reply_deadline).getTime() > now
 	};
 }
@@ -246,7 +248,8 @@ export async function replyView(db: PoolExecutor, token: string, locale: Locale,
 export async function answerRecipient(
 	db: PoolDb,
 	recipientId: number,
-	answer: Answer
+	answer: Answer,
+	needs = ''
 ): Promise<AnswerResult> {
 	const res = await db.transaction().execute(async (trx) => {
 		const r = await trx
@@ -274,7 +277,8 @@ export async function answerRecipient(
 		}
 		await trx
 			.updateTable('pool_recipient')
-			.set({ answer, answered_at: sql`now()` })
+			// Needs are for taking part: a "no" or "maybe" keeps none.
+			.set({ answer, answered_at: sql`now()`, reply_needs: answer === 'yes' ? needs.trim() : '' })
 			.where('id', '=', r.id)
 			.execute();
 		await trx
@@ -340,10 +344,11 @@ export async function answerOwnInvitation(
 export async function answerByToken(
 	db: PoolDb,
 	token: string,
-	answer: Answer
+	answer: Answer,
+	needs = ''
 ): Promise<AnswerResult> {
 	const r = await recipientByToken(db, token);
-	return r ? answerRecipient(db, r.id, answer) : 'invalid';
+	return r ? answerRecipient(db, r.id, answer, needs) : 'invalid';
 }
 
 /** A member's invitations, newest first, for their own page. */
@@ -420,7 +425,8 @@ export async function invitationSummary(
 
 /**
  * The answers an organiser works from: who, from which municipality (by name), how to reach them
- * and the needs they gave in their profile (accessibility, diet, interpretation), newest first.
+ * the needs they gave in their profile (accessibility, diet, interpretation) and those they gave
+ * with their "yes" for this activity, newest first.
  */
 export function invitationReplies(
 	db: PoolExecutor,
@@ -441,6 +447,7 @@ export function invitationReplies(
 			'k.name_fi as municipality_fi',
 			'k.name_sv as municipality_sv',
 			'm.accessibility_needs',
+			'r.reply_needs',
 			'r.answer',
 			'r.answered_at'
 		])
@@ -476,7 +483,8 @@ export async function invitationRepliesCsv(
 				h('pool.file.municipality'),
 				h('pool.file.answer'),
 				h('pool.file.answered_at'),
-				h('pool.file.needs')
+				h('pool.file.needs'),
+				h('pool.file.replyNeeds')
 			],
 			...rows.map((r) => [
 				r.name,
@@ -485,7 +493,8 @@ export async function invitationRepliesCsv(
 				municipalityName(r, locale),
 				h(`pool.answers.${r.answer ?? 'none'}`),
 				r.answered_at ? new Date(r.answered_at) : '',
-				r.accessibility_needs ?? ''
+				r.accessibility_needs ?? '',
+				r.reply_needs
 			])
 		],
 		locale

@@ -124,7 +124,9 @@ export const questionSchema = z.object({
 
 /** A member's answer to an invitation: on their own page (with the recipient id) or by link. */
 export const answerSchema = z.object({
-	answer: z.enum(ANSWERS, { error: 'validation.invalid' })
+	answer: z.enum(ANSWERS, { error: 'validation.invalid' }),
+	/** Needs for this activity (diet, interpreter, access); kept with a "yes" only. */
+	needs: textField(500, false).default('')
 });
 export const ownAnswerSchema = answerSchema.extend({ id: int4Id() });
 

@@ -98,6 +98,8 @@ export interface PoolRecipientTable {
 	token_id: string;
 	answer: Answer | null;
 	answered_at: NullableTimestamp;
+	/** What the member needs for this activity, given with a "yes" (diet, interpreter, access). */
+	reply_needs: Generated<string>;
 	reminded_at: NullableTimestamp;
 	created_at: Generated<Date>;
 }

@@ -19,7 +19,7 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(answerSchema));
 		if (!form.valid) return fail(400, { form, result: 'invalid' as const });
 		const { db } = await runtime();
-		const result = await answerByToken(db, params.token, form.data.answer);
+		const result = await answerByToken(db, params.token, form.data.answer, form.data.needs);
 		if (result === 'ok') return { form, result };
 		return fail(result === 'invalid' ? 404 : 409, { form, result });
 	}

@@ -33,7 +33,8 @@ export const load: PageServerLoad = async (event) => {
 			municipality: municipalityName(r, locale),
 			answer: r.answer,
 			answered_at: r.answered_at,
-			needs: r.accessibility_needs
+			needs: r.accessibility_needs,
+			replyNeeds: r.reply_needs
 		})),
 		sent: Number(event.url.searchParams.get('sent')) || null
 	};
