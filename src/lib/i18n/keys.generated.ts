@@ -1657,10 +1657,10 @@ export type MessageKey =
 	| 'impact.finding.title'
 	| 'impact.finding.units'
 	| 'impact.follow.done'
+	| 'impact.follow.invalidLink'
 	| 'impact.follow.lead'
 	| 'impact.follow.submit'
 	| 'impact.follow.title'
-	| 'impact.follow.unknown'
 	| 'impact.group.age'
 	| 'impact.group.age_band'
 	| 'impact.group.gender'
@@ -4292,10 +4292,10 @@ export interface KeyGroups {
 		| 'impact.finding.units';
 	'impact.follow':
 		| 'impact.follow.done'
+		| 'impact.follow.invalidLink'
 		| 'impact.follow.lead'
 		| 'impact.follow.submit'
-		| 'impact.follow.title'
-		| 'impact.follow.unknown';
+		| 'impact.follow.title';
 	'impact.group':
 		| 'impact.group.age'
 		| 'impact.group.age_band'

@@ -16,7 +16,8 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async ({ params }) => {
 		const { db } = await runtime();
-		if (!(await confirmFollow(db, params.token))) return fail(404, { error: true });
+		if (!(await confirmFollow(db, params.token)))
+			return fail(404, { error: 'impact.follow.invalidLink' });
 		return { done: true };
 	}
 };
