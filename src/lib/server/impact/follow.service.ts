@@ -39,7 +39,6 @@ export async function forgetStaleFollowRequests(db: ImpactExecutor, now = new Da
 export async function requestFollow(trx: ImpactTx, r: FollowRequest, origin: string) {
 	const email = r.email.trim().toLowerCase();
 	const locale = isLocale(r.locale) ? r.locale : 'fi';
-	await forgetStaleFollowRequests(trx);
 	const recent = await trx
 		.selectFrom('impact_follow_request')
 		.select('id')
